@@ -1,0 +1,85 @@
+"""The common layout every source produces and the domain parser reads.
+
+A source turns a file (HTML, PDF, text) into a `Layout`: an ordered list of blocks — headings,
+paragraphs and tables (rows of cells) — each line carrying its `Origin` (page, line range,
+element path, bounding box). The parser never looks at the file format, only at this.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .models import Diagnostic, Provenance
+
+BlockKind = Literal["heading", "paragraph", "table"]
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a piece of layout sits in its file."""
+
+    page: int | None = None
+    line: int | None = None
+    line_end: int | None = None
+    element: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    def span(self, other: "Origin") -> "Origin":
+        """The origin covering self up to other (line range, merged box, first element)."""
+        line_end = other.line_end if other.line_end is not None else other.line
+        bbox = self.bbox
+        if bbox and other.bbox and self.page == other.page:
+            bbox = (min(bbox[0], other.bbox[0]), min(bbox[1], other.bbox[1]),
+                    max(bbox[2], other.bbox[2]), max(bbox[3], other.bbox[3]))
+        return Origin(self.page, self.line, line_end if line_end != self.line else self.line_end,
+                      self.element, bbox)
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    origin: Origin = field(default_factory=Origin)
+
+
+@dataclass(slots=True)
+class Cell:
+    lines: list[Line]
+    origin: Origin = field(default_factory=Origin)
+    header: bool = False
+    spanned: bool = False  # a copy made by expanding rowspan/colspan; the original is elsewhere
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(slots=True)
+class Block:
+    kind: BlockKind
+    lines: list[Line] = field(default_factory=list)  # heading and paragraph
+    rows: list[list[Cell]] = field(default_factory=list)  # table
+    level: int = 0  # heading level (1 = h1)
+    origin: Origin = field(default_factory=Origin)
+
+    @property
+    def text(self) -> str:
+        if self.kind == "table":
+            return "\n".join(" | ".join(c.text for c in row) for row in self.rows)
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(slots=True)
+class Layout:
+    source_file: str
+    format: Literal["html", "pdf", "text"]
+    blocks: list[Block] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    title: str | None = None  # a document title the source found (<title>, PDF metadata)
+
+
+def provenance(source_file: str, origin: Origin, raw: str, until: Origin | None = None) -> Provenance:
+    """The Provenance of a record parsed from `raw`, found at `origin` (up to `until`)."""
+    o = origin.span(until) if until is not None else origin
+    return Provenance(source_file=source_file, page=o.page, line_start=o.line,
+                      line_end=o.line_end if o.line_end is not None else o.line,
+                      element=o.element, bbox=o.bbox, raw=raw)

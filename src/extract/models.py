@@ -1,0 +1,145 @@
+"""The records extract produces: Pydantic v2 models, each carrying its provenance.
+
+Values are exact: `IndicatorValue.value` is a Decimal (serialised as a string in JSON), built
+from the raw cell text by `extract.values.parse_cell`.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .values import parse_cell
+
+Format = Literal["html", "pdf", "text"]
+Kind = Literal["begroting", "jaarstukken", "voortgangsrapportage", "bestuursrapportage", "other"]
+ValueKind = Literal["realisatie", "streefwaarde"]
+Severity = Literal["error", "warning", "info"]
+Status = Literal["ok", "partial", "failed"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Provenance(_Model):
+    """Where a record came from: file, page (PDF), line range (text), element path (HTML),
+    bounding box (PDF, points from the page's top-left), and the raw text it was parsed from."""
+
+    source_file: str
+    page: int | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+    element: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    raw: str = ""
+
+    def location(self) -> str:
+        parts = [self.source_file]
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.line_start is not None:
+            lines = (f"line {self.line_start}" if self.line_end in (None, self.line_start)
+                     else f"lines {self.line_start}-{self.line_end}")
+            parts.append(lines)
+        if self.element:
+            parts.append(self.element)
+        return ", ".join(parts)
+
+
+class Diagnostic(_Model):
+    """Something the parser saw but could not place, or a rule a record breaks."""
+
+    severity: Severity
+    code: str
+    message: str
+    location: str = ""
+    provenance: Provenance | None = None
+
+
+class PolicyArea(_Model):
+    code: str
+    title: str
+    programme: str | None = None
+    provenance: Provenance
+
+
+class Goal(_Model):
+    code: str
+    policy_area_code: str | None
+    title: str
+    description: str | None = None
+    provenance: Provenance
+
+
+class Performance(_Model):
+    code: str
+    goal_code: str | None
+    title: str
+    explanation: str | None = None
+    provenance: Provenance
+    explanation_provenance: Provenance | None = None
+
+
+class Indicator(_Model):
+    code: str
+    goal_code: str | None
+    name: str
+    note: str | None = None
+    unit: str | None = None
+    source: str | None = None
+    provenance: Provenance
+
+
+class IndicatorValue(_Model):
+    indicator_code: str
+    kind: ValueKind
+    year: int | None
+    value: Decimal | None
+    raw: str
+    status: Literal["number", "empty", "not_available", "not_applicable", "pm", "qualitative"]
+    unit: str | None = None
+    comparator: str | None = None
+    qualifier: str | None = None
+    markers: str = ""
+    provenance: Provenance
+
+    @classmethod
+    def from_raw(cls, indicator_code: str, kind: ValueKind, year: int | None, raw: str,
+                 provenance: Provenance) -> "IndicatorValue":
+        cell = parse_cell(raw)
+        return cls(indicator_code=indicator_code, kind=kind,
+                   year=year if year is not None else cell.year, value=cell.value,
+                   raw=cell.raw, status=cell.status, unit=cell.unit, comparator=cell.comparator,
+                   qualifier=cell.qualifier, markers=cell.markers, provenance=provenance)
+
+
+class Document(_Model):
+    """One converted input file with every record found in it and its diagnostics."""
+
+    document_id: str
+    source_file: str
+    sha256: str
+    format: Format
+    kind: Kind = "other"
+    year: int | None = None
+    municipality: str | None = None
+    programme: str | None = None
+    title: str | None = None
+    status: Status = "ok"
+    policy_areas: list[PolicyArea] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    performances: list[Performance] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    values: list[IndicatorValue] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "goals": len(self.goals),
+            "performances": len(self.performances),
+            "indicators": len(self.indicators),
+            "values": len(self.values),
+            "diagnostics": len(self.diagnostics),
+        }

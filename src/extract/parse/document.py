@@ -1,0 +1,57 @@
+"""A layout to a Document: records, metadata, and the units it derives."""
+from __future__ import annotations
+
+from ..layout import Layout
+from ..models import Diagnostic, Document
+from . import metadata
+from .records import RecordParser
+from .units import Unit
+
+_UNITS = {"%": "%", "€": "€"}
+
+
+def parse_layout(layout: Layout, document_id: str, sha256: str) -> Document:
+    parser = RecordParser(layout)
+    lines = [u.text for u in parser.units if isinstance(u, Unit)]
+    result = parser.run()
+    meta = metadata.detect(lines, layout.source_file, result.header_years, layout.title)
+    programme = meta.programme
+    for pa in result.policy_areas:
+        pa.programme = programme
+    values_by_indicator: dict[str, list] = {}
+    for v in result.values:
+        values_by_indicator.setdefault(v.indicator_code, []).append(v)
+    for ind in result.indicators:
+        ind.unit = infer_unit(ind.name, ind.note, values_by_indicator.get(ind.code, []))
+    doc = Document(
+        document_id=document_id, source_file=layout.source_file, sha256=sha256,
+        format=layout.format, kind=meta.kind, year=meta.year, municipality=meta.municipality,
+        programme=programme, title=meta.title or layout.title,
+        policy_areas=result.policy_areas, goals=result.goals, performances=result.performances,
+        indicators=result.indicators, values=result.values,
+        diagnostics=list(layout.diagnostics) + result.diagnostics,
+    )
+    if not doc.goals and not doc.indicators and not doc.performances:
+        doc.diagnostics.append(Diagnostic(severity="info", code="no_records",
+                                          message="no goals or indicators found",
+                                          location=layout.source_file))
+    return doc
+
+
+def infer_unit(name: str, note: str | None, values) -> str | None:
+    """The unit of an indicator from its values and wording: '%', 'score', '€', 'aantal'."""
+    units = {v.unit for v in values if v.unit}
+    if len(units) == 1:
+        return units.pop()
+    text = f"{name} {note or ''}".lower()
+    if text.startswith(("percentage", "aandeel", "procent")) or "percentage" in text.split()[:3]:
+        return "%"
+    if any(w in text for w in ("schaalscore", "rapportcijfer", "schaal van", "score", "cijfer")):
+        return "score"
+    if text.startswith(("aantal", "het aantal")):
+        return "aantal"
+    if any(w in text for w in ("euro", "bedrag", "kosten per")):
+        return "€"
+    if any(w in text for w in ("dagen", "doorlooptijd")):
+        return "dagen"
+    return None

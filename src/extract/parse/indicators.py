@@ -1,0 +1,305 @@
+"""Indicator tables: the column model read from the header, and rows read against it.
+
+Three renderings of the same table are read here:
+- a grid (HTML, PDF, pipe tables): cells sit in known columns;
+- web-page text: one cell per line, realised values as `5,7 (2015)` lines in one cell;
+- PDF text: the values of a row on one line after the (wrapped) name, the source after them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..layout import Origin
+from ..values import clean_text, is_value_token, parse_cell
+
+_LABELS = re.compile(
+    r"(?P<ind>(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf)"
+    r"|(?P<r>realisatie(?:s|waarde)?|gerealiseerd|werkelijk|resultaat)"
+    r"|(?P<s>streefwaarde(?:n)?|doelstelling|streven|norm|target)"
+    r"|(?P<b>bron(?:nen)?)"
+    r"|(?P<u>eenheid)"
+    r"|(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+_LABEL_ONLY = re.compile(
+    r"^(?:\s|[-/|,]|(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf|realisatie(?:s|waarde)?|gerealiseerd|"
+    r"werkelijk|resultaat|streefwaarde(?:n)?|doelstelling|streven|norm|target|bron(?:nen)?|eenheid|"
+    r"(?:19|20)\d\d|t/m|jaar)+$", re.IGNORECASE)
+_YEAR_ENTRY = re.compile(r"^\S.*\((?:19|20)\d\d\)\s*\**$")
+MARKERS = re.compile(r"^(?P<text>.*?)\s*(?P<markers>\*+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    kind: str              # 'realisatie' | 'streefwaarde'
+    year: int | None       # None: the cell holds `value (year)` entries
+    incell: bool = False
+
+
+@dataclass(slots=True)
+class ColumnModel:
+    values: list[Column]
+    source: bool = True    # a Bron column after the values
+
+    @property
+    def width(self) -> int:
+        return len(self.values)
+
+
+@dataclass(slots=True)
+class ValueCell:
+    column: Column
+    raw: str
+    origin: Origin
+    year: int | None = None
+
+
+@dataclass(slots=True)
+class Row:
+    """One indicator row as read, before it becomes records."""
+
+    name_lines: list[str] = field(default_factory=list)
+    note: str | None = None
+    cells: list[ValueCell] = field(default_factory=list)
+    source: str | None = None
+    source_origin: Origin | None = None
+    problems: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+
+
+def is_header_line(text: str) -> bool:
+    """A line made only of indicator-table header words and years (`RealisatieEffectindicator`)."""
+    return bool(_LABEL_ONLY.match(text)) and bool(_LABELS.search(text))
+
+
+def starts_header(text: str) -> bool:
+    t = text.strip().lower()
+    return is_header_line(text) and ("indicator" in t or "maatstaf" in t)
+
+
+@dataclass(slots=True)
+class _Group:
+    kind: str
+    years: list[int] = field(default_factory=list)
+
+
+def column_model(tokens: list[tuple[str, str, bool]], hint_incell: bool | None = None,
+                 edition_year: int | None = None) -> ColumnModel:
+    """Build the column model from header tokens in reading order: (type, text, attached), type
+    one of ind/r/s/b/u/y; `attached` marks a year that directly follows its label in the same
+    cell or paragraph (`Streefwaarde 2018`)."""
+    groups: list[_Group] = []
+    by_kind: dict[str, _Group] = {}
+    bare: list[int] = []
+    source = False
+    last_label: _Group | None = None
+    for typ, text, attached in tokens:
+        if typ in ("r", "s"):
+            kind = "realisatie" if typ == "r" else "streefwaarde"
+            if kind not in by_kind:
+                by_kind[kind] = _Group(kind)
+                groups.append(by_kind[kind])
+            last_label = by_kind[kind]
+        elif typ == "y":
+            if attached and last_label is not None:
+                last_label.years.append(int(text))
+            else:
+                bare.append(int(text))
+                last_label = None
+        else:
+            if typ == "b":
+                source = True
+            last_label = None
+    if not groups:
+        groups = [_Group("realisatie")]
+    lacking = [g for g in groups if not g.years]
+    if bare:
+        if len(lacking) == 1:
+            lacking[0].years = bare
+        elif len(lacking) >= 2:
+            runs = _ascending_runs(bare)
+            if len(runs) == len(lacking):
+                for g, run in zip(lacking, runs):
+                    g.years = run
+            elif hint_incell is not False and lacking[0].kind == "realisatie":
+                lacking[1].years = bare  # realised values carry their own year in the cell
+            elif edition_year is not None:
+                lacking[0].years = [y for y in bare if y < edition_year] or []
+                lacking[1].years = [y for y in bare if y >= edition_year]
+            else:
+                lacking[-1].years = bare
+        elif groups:
+            groups[-1].years.extend(bare)
+    values: list[Column] = []
+    for g in groups:
+        if g.years:
+            values.extend(Column(g.kind, y) for y in g.years)
+        else:
+            values.append(Column(g.kind, None, incell=True))
+    return ColumnModel(values, source)
+
+
+def _ascending_runs(years: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y > runs[-1][-1]:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return runs
+
+
+def header_tokens(text: str, attached_start: bool = False) -> list[tuple[str, str, bool]]:
+    """Tokens of one header line or cell. A year is attached when a label precedes it in the
+    same text (or `attached_start`: the text continues a label from the line before)."""
+    out = []
+    prev_label = attached_start
+    for m in _LABELS.finditer(text):
+        typ = m.lastgroup or ""
+        out.append((typ, m.group(0), typ == "y" and prev_label))
+        prev_label = typ in ("r", "s") or (typ == "y" and prev_label)
+    return out
+
+
+def grid_columns(header_rows: list[list[str]], edition_year: int | None = None) -> tuple[list[tuple[str, Column | None]], bool]:
+    """Column roles of a grid table from its header rows (already expanded for colspan):
+    for each column index ('name'|'value'|'source'|'other', Column)."""
+    width = max(len(r) for r in header_rows)
+    roles: list[tuple[str, Column | None]] = []
+    incell_hint = False
+    for col in range(width):
+        stack = [clean_text(r[col]) if col < len(r) else "" for r in header_rows]
+        # an empty upper cell under a colspan rendered without expansion inherits from the left
+        text = " ".join(s for s in stack if s)
+        toks = header_tokens(text)
+        types = {t for t, _, _ in toks}
+        years = [int(x) for t, x, _ in toks if t == "y"]
+        if "ind" in types:
+            roles.append(("name", None))
+        elif "b" in types:
+            roles.append(("source", None))
+        elif "r" in types or "s" in types:
+            kind = "streefwaarde" if "s" in types else "realisatie"
+            if years:
+                roles.append(("value", Column(kind, years[-1])))
+            else:
+                roles.append(("value", Column(kind, None, incell=True)))
+                incell_hint = True
+        elif years and roles and roles[-1][0] == "value" and roles[-1][1] is not None:
+            roles.append(("value", Column(roles[-1][1].kind, years[-1])))
+        elif col == 0:
+            roles.append(("name", None))
+        else:
+            roles.append(("other", None))
+    return roles, incell_hint
+
+
+def split_markers(text: str) -> tuple[str, str]:
+    """`Stadsenquête*` -> ('Stadsenquête', '*')."""
+    m = MARKERS.match(text.strip())
+    if m and m.group("text"):
+        return m.group("text").strip(), m.group("markers")
+    return text.strip(), ""
+
+
+def find_value_run(text: str, n: int) -> tuple[str, list[str], str] | None:
+    """Split `name 5,8 5,7 - 5,8 6,0 Veiligheidsmonitor` into (name, n value tokens, source).
+    The run is the last run of at least n value tokens; its last n tokens are the values."""
+    if n <= 0:
+        return None
+    tokens = text.split()
+    flags = [is_value_token(t) for t in tokens]
+    best = None
+    i = 0
+    while i < len(tokens):
+        if flags[i]:
+            j = i
+            while j < len(tokens) and flags[j]:
+                j += 1
+            if j - i >= n:
+                best = (j - n, j)
+            i = j
+        else:
+            i += 1
+    if best is None:
+        return None
+    start, end = best
+    return " ".join(tokens[:start]), tokens[start:end], " ".join(tokens[end:])
+
+
+def is_year_entry(text: str) -> bool:
+    """A realised value with its year in one cell line: `5,7 (2015)`."""
+    return bool(_YEAR_ENTRY.match(text)) and parse_cell(text).year is not None
+
+
+def assign_cells(model: ColumnModel, cells: list[tuple[str, Origin]], row: Row) -> int:
+    """Assign web-text cells (one per line) to the columns; returns how many cells were used.
+    Cells beyond the row's width are left for the caller (text after the table)."""
+    used = 0
+    values = model.values
+    pos = 0
+    col_index = 0
+    # in-cell realised values: consecutive `x (year)` lines
+    while col_index < len(values):
+        col = values[col_index]
+        if col.incell:
+            entries = []
+            while pos < len(cells) and is_year_entry(cells[pos][0]):
+                entries.append(cells[pos])
+                pos += 1
+            if entries:
+                for raw, origin in entries:
+                    row.cells.append(ValueCell(col, raw, origin, parse_cell(raw).year))
+            elif pos < len(cells):
+                raw, origin = cells[pos]
+                pos += 1
+                row.cells.append(ValueCell(col, raw, origin, parse_cell(raw).year))
+            col_index += 1
+            continue
+        break
+    remaining_cols = values[col_index:]
+    need = len(remaining_cols) + (1 if model.source else 0)
+    rest = cells[pos:]
+    if len(rest) >= need:
+        for col, (raw, origin) in zip(remaining_cols, rest):
+            row.cells.append(ValueCell(col, raw, origin, col.year))
+        if model.source:
+            row.source, row.source_origin = rest[len(remaining_cols)]
+        used = pos + need
+    else:
+        # fewer cells than columns: empty cells were lost; keep the source, place no values
+        got = list(rest)
+        if model.source and got and not _value_like(got[-1][0]):
+            row.source, row.source_origin = got.pop()
+        if got:
+            row.problems.append(
+                f"{len(got)} value cells for {len(remaining_cols)} columns "
+                f"({', '.join(_col_label(c) for c in remaining_cols)}): cannot tell which column "
+                f"is empty; values not placed: {' | '.join(r for r, _ in got)}")
+        used = len(cells)
+    return used
+
+
+def _value_like(text: str) -> bool:
+    return parse_cell(text).status != "qualitative" or bool(is_year_entry(text))
+
+
+def _col_label(col: Column) -> str:
+    return f"{col.kind} {col.year if col.year is not None else '(in cell)'}"
+
+
+def read_value_line(model: ColumnModel, text: str, origin: Origin, row: Row) -> str | None:
+    """A PDF-text line holding a row's values (`33% 32% 35% 34% 34% Veiligheidsmonitor`),
+    possibly after the end of the name. Returns the name text before the values, or None if the
+    line holds no such run."""
+    cols = [c for c in model.values if not c.incell]
+    if len(cols) != model.width:
+        return None
+    found = find_value_run(text, len(cols))
+    if not found:
+        return None
+    name, tokens, source = found
+    for col, raw in zip(cols, tokens):
+        row.cells.append(ValueCell(col, raw, origin, col.year))
+    if source:
+        row.source, row.source_origin = source, origin
+    return name

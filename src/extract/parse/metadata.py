@@ -1,0 +1,133 @@
+"""What a document is: kind (begroting, jaarstukken, ...), edition year, municipality, programme.
+
+Read from the page itself first (title lines, breadcrumb, the words of its sections, the years in
+its indicator header), then from the file name, which crawls often make descriptive.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+_KINDS = [
+    ("voortgangsrapportage", re.compile(r"voortgangsrapportage", re.I)),
+    ("bestuursrapportage", re.compile(r"bestuursrapportage|\bburap\b|najaarsnota|voorjaarsnota|tussenrapportage|\bturap\b", re.I)),
+    ("jaarstukken", re.compile(r"jaarstukken|jaarverslag|jaarrekening|programmaverantwoording", re.I)),
+    ("begroting", re.compile(r"programmabegroting|beleidsbegroting|\bbegroting\b", re.I)),
+]
+_TITLE = re.compile(
+    r"^(?:\d+e\s+)?(?P<kind>programmabegroting|begroting|jaarstukken|jaarverslag|jaarrekening|"
+    r"voortgangsrapportage|bestuursrapportage|najaarsnota|voorjaarsnota)\s*(?P<year>(?:19|20)\d\d)?\b", re.I)
+_CUES = [
+    ("jaarstukken", re.compile(r"^toelichting (?:bij|op) de prestatieverantwoording|^wat hebben we (?:daarvoor )?gedaan", re.I)),
+    ("bestuursrapportage", re.compile(r"^toelichting doelenboom", re.I)),
+    ("begroting", re.compile(r"^wat gaan we (?:daarvoor )?doen(?: in (?P<year>(?:19|20)\d\d))?|^in (?P<year2>(?:19|20)\d\d) gaan we\b", re.I)),
+]
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass
+class Metadata:
+    kind: str = "other"
+    year: int | None = None
+    municipality: str | None = None
+    programme: str | None = None
+    title: str | None = None
+
+
+@lru_cache(maxsize=1)
+def municipalities() -> tuple[str, ...]:
+    text = resources.files("extract").joinpath("data/municipalities.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _kind_of(text: str) -> str | None:
+    for kind, rx in _KINDS:
+        if rx.search(text):
+            return kind
+    return None
+
+
+def detect(lines: list[str], source_file: str, header_years: dict[str, list[int]],
+           layout_title: str | None = None) -> Metadata:
+    meta = Metadata()
+    head = lines[:40]
+    # 1. a title line: `Programmabegroting 2024`, `1e Voortgangsrapportage 2020`
+    for line in ([layout_title] if layout_title else []) + head:
+        m = _TITLE.match(line.strip())
+        if m and len(line) < 80:
+            meta.kind = _kind_of(m.group("kind")) or meta.kind
+            meta.title = line.strip()
+            if m.group("year"):
+                meta.year = int(m.group("year"))
+            break
+    # 2. breadcrumb: `Home / Beleidsbegroting / Programmaplan / Veiligheid / Beleidsterrein 2A ...`
+    for line in head:
+        if line.count(" / ") >= 2 or line.count(" > ") >= 2:
+            parts = [p.strip() for p in re.split(r"\s+[/>]\s+", line)]
+            if meta.kind == "other":
+                meta.kind = _kind_of(line) or "other"
+            for k, part in enumerate(parts):
+                if re.match(r"beleidsterrein\b", part, re.I) and k > 0:
+                    prev = parts[k - 1]
+                    if not re.match(r"programmaplan|home|beleidsbegroting|programmabegroting", prev, re.I):
+                        meta.programme = prev
+            break
+    # 3. cues in the text
+    cue_year = None
+    for line in lines:
+        for kind, rx in _CUES:
+            m = rx.match(line.strip())
+            if m:
+                if meta.kind == "other":
+                    meta.kind = kind
+                y = m.groupdict().get("year") or m.groupdict().get("year2")
+                if y and kind == meta.kind and cue_year is None:
+                    cue_year = int(y)
+    # 4. the file name
+    name = Path(source_file).stem.lower()
+    if meta.kind == "other":
+        meta.kind = _kind_of(name.replace("-", " ").replace("_", " ")) or "other"
+    # 5. the years of the indicator header
+    real, target = header_years.get("realisatie", []), header_years.get("streefwaarde", [])
+    if meta.kind == "other" and real and len(target) == 1 and target[0] == max(real):
+        meta.kind = "jaarstukken"
+    if meta.year is None:
+        if cue_year is not None:
+            meta.year = cue_year
+        elif meta.kind == "jaarstukken" and len(target) == 1:
+            meta.year = target[0]
+        elif meta.kind == "begroting" and target:
+            meta.year = min(target)
+    if meta.year is None:
+        m = _YEAR.search(name)
+        if m:
+            meta.year = int(m.group(1))
+    meta.municipality = _municipality(lines, name)
+    return meta
+
+
+def _municipality(lines: list[str], name: str) -> str | None:
+    text = "\n".join(lines)
+    m = re.search(r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'-]+(?:\s(?:aan|op|en|den|de)\s[A-Z][\w'-]+)?)", text)
+    names = municipalities()
+    if m:
+        for n in names:
+            if m.group(1) == n or m.group(1).startswith(n + " "):
+                return n
+    best, best_score = None, 0.0
+    for n in names:
+        if len(n) < 4:
+            continue
+        score = 0.0
+        whole = len(re.findall(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text))
+        score += whole
+        if len(n) >= 5:
+            score += 0.5 * (len(re.findall(r"(?<![\w-])" + re.escape(n) + r"[a-z]", text)))
+        if re.search(r"(?<![a-z])" + re.escape(n.lower()) + r"(?![a-z])", name):
+            score += 2
+        if score > best_score:
+            best, best_score = n, score
+    return best

@@ -1,0 +1,625 @@
+"""The record parser: walks the unit stream and finds policy areas, goals, performances, their
+explanations and indicator tables.
+
+Codes drive it. The first time a goal or performance code starts a line, that line defines the
+record (its title may wrap over the next lines); a later line starting with the same code opens
+the record's explanation. A record belongs to the goal whose code is its prefix, wherever it
+appears — which is what makes the scrambled two-column table of PDF text readable.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from ..layout import Layout, Origin, provenance
+from ..models import Diagnostic, Goal, Indicator, IndicatorValue, Performance, PolicyArea
+from ..values import clean_text
+from . import sections
+from .codes import Code, CodeLine, leading_code, policy_area_line, split_fused
+from .indicators import (ColumnModel, Row, assign_cells, column_model, grid_columns,
+                         header_tokens, is_header_line, read_value_line, split_markers,
+                         starts_header)
+from .units import TableUnit, Unit, build_units
+
+_PAREN_NOTE = re.compile(r"^\((?P<note>[^()]*)\)$")
+_LOWER_START = re.compile(r"^[a-zà-ÿ]")
+_UPPER_START = re.compile(r"^[A-ZÀ-Ý0-9'\"‘“]")
+
+
+@dataclass
+class _Explanation:
+    kind: str  # 'performance' | 'goal'
+    code: str
+    lines: list[tuple[str, bool]] = field(default_factory=list)  # (text, starts paragraph)
+    start: Origin | None = None
+    end: Origin | None = None
+    heading_level: int = 0
+
+
+@dataclass
+class _Open:
+    """A record whose title may continue on the next line."""
+
+    kind: str
+    code: str
+    group: int
+    last: str
+
+
+@dataclass
+class ParseResult:
+    policy_areas: list[PolicyArea]
+    goals: list[Goal]
+    performances: list[Performance]
+    indicators: list[Indicator]
+    values: list[IndicatorValue]
+    diagnostics: list[Diagnostic]
+    header_years: dict[str, list[int]]
+
+
+class RecordParser:
+    def __init__(self, layout: Layout, edition_year: int | None = None):
+        self.src = layout.source_file
+        self.units = build_units(layout)
+        self.edition_year = edition_year
+        self.wrapped = _detect_wrapped(self.units)
+        self.policy_areas: dict[str, PolicyArea] = {}
+        self.goals: dict[str, Goal] = {}
+        self.performances: dict[str, Performance] = {}
+        self.indicators: dict[str, Indicator] = {}
+        self.values: list[IndicatorValue] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.model: ColumnModel | None = None
+        self.table_id = 0
+        self.footnotes: dict[int, dict[str, tuple[str, Origin]]] = {}
+        self.markers: list[tuple[str, int, str, Origin]] = []  # (indicator code, table, markers, where)
+        self.footnote_open: tuple[int, str] | None = None  # (table id, marker) being continued
+        self.in_table_notes = False
+        self.open: _Open | None = None
+        self.expl: _Explanation | None = None
+        self.goal_text: str | None = None  # goal whose table cell may hold a description
+        self.header_years: dict[str, list[int]] = {"realisatie": [], "streefwaarde": []}
+
+    # -- helpers -----------------------------------------------------------------------------
+    def diag(self, severity: str, code: str, message: str, origin: Origin | None, raw: str = "") -> None:
+        prov = provenance(self.src, origin, raw) if origin is not None else None
+        self.diagnostics.append(Diagnostic(severity=severity, code=code, message=message,
+                                           location=prov.location() if prov else self.src,
+                                           provenance=prov))
+
+    def _unit(self, i: int) -> Unit | None:
+        if 0 <= i < len(self.units):
+            u = self.units[i]
+            return u if isinstance(u, Unit) else None
+        return None
+
+    # -- main loop ---------------------------------------------------------------------------
+    def run(self) -> ParseResult:
+        i = 0
+        while i < len(self.units):
+            u = self.units[i]
+            if isinstance(u, TableUnit):
+                self.end_explanation()
+                self.open = None
+                self.parse_grid(u)
+                i += 1
+                continue
+            i = self.step(i, u)
+        self.end_explanation()
+        self.link_footnotes()
+        return ParseResult(list(self.policy_areas.values()), list(self.goals.values()),
+                           list(self.performances.values()), list(self.indicators.values()),
+                           self.values, self.diagnostics, self.header_years)
+
+    def step(self, i: int, u: Unit) -> int:
+        text = u.text
+        # footnotes under an indicator table
+        if self.in_table_notes:
+            fn = sections.footnote(text)
+            if fn:
+                self.add_footnote(fn[0], fn[1], u.origin)
+                return i + 1
+            if self.footnote_open and not u.first and not leading_code(text):
+                tid, marker = self.footnote_open
+                old, origin = self.footnotes[tid][marker]
+                self.footnotes[tid][marker] = (old + " " + text, origin)
+                return i + 1
+            self.footnote_open = None
+        # policy areas
+        pa = policy_area_line(text)
+        if pa and pa[2]:
+            self.end_explanation()
+            self.open = None
+            self.in_table_notes = False
+            self.define_policy_area(pa[0], pa[1], u)
+            return i + 1
+        intro = sections.goals_intro(text)
+        if intro:
+            self.end_explanation()
+            self.open = None
+            self.in_table_notes = False
+            if intro[1]:
+                self.define_policy_area(intro[0], intro[1], u)
+            return i + 1
+        # indicator table header
+        if starts_header(text):
+            self.end_explanation()
+            self.open = None
+            return self.parse_header(i)
+        cl = leading_code(text)
+        if cl is not None:
+            return self.code_line(i, u, cl)
+        if pa and self.expl is None and self._alone(i) and pa[0] not in self.policy_areas:
+            self.open = None
+            self.define_policy_area(pa[0], pa[1], u)
+            return i + 1
+        if sections.is_section_heading(text) or sections.is_goal_table_header(text):
+            self.end_explanation()
+            self.open = None
+            self.goal_text = None
+            if not sections.footnote(text):
+                self.in_table_notes = False
+            return i + 1
+        if u.heading and self.expl is not None and self.expl.heading_level and u.heading <= self.expl.heading_level:
+            self.end_explanation()
+        # plain text: a title going on, an explanation, a goal description, or prose
+        if self.open is not None and u.group == self.open.group and self.continues(self.open.last, u):
+            self.extend_title(self.open, u)
+            return i + 1
+        self.open = None
+        if self.expl is not None:
+            self.expl.lines.append((text, u.first))
+            self.expl.end = u.origin
+            return i + 1
+        if self.goal_text is not None and self._next_is_record_of(i, self.goal_text):
+            goal = self.goals[self.goal_text]
+            goal.description = (goal.description + "\n" if goal.description else "") + text
+            return i + 1
+        self.goal_text = None
+        return i + 1
+
+    def _alone(self, i: int) -> bool:
+        u = self.units[i]
+        nxt = self._unit(i + 1)
+        return u.first and (nxt is None or nxt.group != u.group)
+
+    def _next_is_record_of(self, i: int, goal: str) -> bool:
+        for j in range(i + 1, min(i + 8, len(self.units))):
+            v = self._unit(j)
+            if v is None:
+                return False
+            cl = leading_code(v.text)
+            if cl is not None:
+                return cl.code.goal == goal and cl.code.kind == "performance"
+        return False
+
+    def continues(self, prev: str, u: Unit) -> bool:
+        if u.first or leading_code(u.text) or sections.is_section_heading(u.text):
+            return False
+        if _LOWER_START.match(u.text):
+            return True
+        return self.wrapped and not sections.ends_sentence(prev)
+
+    # -- records -----------------------------------------------------------------------------
+    def define_policy_area(self, code: str, title: str, u: Unit) -> None:
+        if code in self.policy_areas:
+            return
+        title = re.sub(r"\s+", " ", title).strip(" :-–")
+        self.policy_areas[code] = PolicyArea(code=code, title=title,
+                                             provenance=provenance(self.src, u.origin, u.text))
+
+    def code_line(self, i: int, u: Unit, cl: CodeLine) -> int:
+        code = cl.code
+        if code.kind == "indicator":
+            self.end_explanation()
+            self.open = None
+            return self.parse_indicator_row(i, u, cl)
+        if cl.label == "Doel" and code.kind == "goal":
+            # `Doel 9A1 ...` row in an indicator table, or a goal heading
+            self.end_explanation()
+            self.open = None
+            if code.text not in self.goals and cl.rest:
+                self.define(code, cl.rest, u)
+                self.open = _Open("goal", code.text, u.group, cl.rest)
+            return i + 1
+        known = self.goals if code.kind == "goal" else self.performances
+        if code.text in known:
+            self.end_explanation()
+            self.open = None
+            return self.start_explanation(i, u, cl)
+        self.end_explanation()
+        self.in_table_notes = False
+        parts = split_fused(cl.rest)
+        self.define(code, parts[0], u)
+        last = (code.kind, code.text, parts[0])
+        for part in parts[1:]:
+            sub = leading_code(part)
+            if sub is None or sub.code.kind == "indicator":
+                continue
+            store = self.goals if sub.code.kind == "goal" else self.performances
+            if sub.code.text in store:
+                self.diag("warning", "repeated_code", f"{sub.code.text} appears again inside a table line",
+                          u.origin, u.text)
+                continue
+            self.define(sub.code, sub.rest, u)
+            last = (sub.code.kind, sub.code.text, sub.rest)
+        self.open = _Open(last[0], last[1], u.group, last[2])
+        self.goal_text = code.text if code.kind == "goal" and len(parts) == 1 else None
+        return i + 1
+
+    def define(self, code: Code, title: str, u: Unit) -> None:
+        title = title.strip(" :.-–") if title.endswith((":", " -")) else title.strip()
+        prov = provenance(self.src, u.origin, u.text)
+        if not title:
+            self.diag("warning", "missing_title", f"{code.text} has no title", u.origin, u.text)
+        if code.kind == "goal":
+            self.goals[code.text] = Goal(code=code.text, policy_area_code=code.policy_area,
+                                         title=title, provenance=prov)
+        else:
+            self.performances[code.text] = Performance(code=code.text, goal_code=code.goal,
+                                                       title=title, provenance=prov)
+
+    def extend_title(self, open_: _Open, u: Unit) -> None:
+        record = self.goals.get(open_.code) if open_.kind == "goal" else self.performances.get(open_.code)
+        if record is None:
+            return
+        record.title = (record.title + " " + u.text).strip()
+        p = record.provenance
+        p.raw = p.raw + "\n" + u.text
+        if u.origin.line is not None:
+            p.line_end = u.origin.line
+        open_.last = u.text
+
+    # -- explanations ------------------------------------------------------------------------
+    def start_explanation(self, i: int, u: Unit, cl: CodeLine) -> int:
+        code = cl.code
+        if code.kind == "goal":
+            self.expl = _Explanation("goal", code.text, start=u.origin, end=u.origin, heading_level=u.heading)
+            return i + 1
+        title = self.performances[code.text].title
+        lines = [cl.rest]
+        origins = [u.origin]
+        j = i + 1
+        while len(lines) < 4:
+            v = self._unit(j)
+            if v is None or v.group != u.group or v.first or leading_code(v.text):
+                break
+            lines.append(v.text)
+            origins.append(v.origin)
+            j += 1
+        self.expl = _Explanation("performance", code.text, start=u.origin, end=u.origin, heading_level=u.heading)
+        used, remainder = _match_title(title, lines)
+        if used == 0:
+            first = cl.rest
+            if not first:
+                return i + 1  # title follows on the next line; treated as text if not similar
+            if _similar_heading(first, title):
+                return i + 1
+            self.expl.lines.append((first, True))
+            return i + 1
+        if remainder and _UPPER_START.match(remainder):
+            self.expl.lines.append((remainder, True))
+        self.expl.end = origins[used - 1]
+        return i + used
+
+    def end_explanation(self) -> None:
+        e = self.expl
+        self.expl = None
+        if e is None or not e.lines:
+            return
+        text = _join_lines(e.lines, self.wrapped)
+        if not text:
+            return
+        raw = "\n".join(t for t, _ in e.lines)
+        prov = provenance(self.src, e.start or Origin(), raw, e.end)
+        if e.kind == "performance":
+            perf = self.performances[e.code]
+            if perf.explanation:
+                perf.explanation = perf.explanation + "\n" + text
+            else:
+                perf.explanation = text
+                perf.explanation_provenance = prov
+        else:
+            goal = self.goals[e.code]
+            goal.description = (goal.description + "\n" if goal.description else "") + text
+
+    # -- indicator tables --------------------------------------------------------------------
+    def parse_header(self, i: int) -> int:
+        tokens: list[tuple[str, str, bool]] = []
+        j = i
+        prev_label_group: int | None = None
+        while j < len(self.units):
+            v = self._unit(j)
+            if v is None or not is_header_line(v.text):
+                break
+            attached = prev_label_group == v.group and not v.first
+            toks = header_tokens(v.text, attached_start=attached)
+            tokens.extend(toks)
+            prev_label_group = v.group if toks and toks[-1][0] in ("r", "s") else None
+            j += 1
+        hint = self._incell_hint(j)
+        self.model = column_model(tokens, hint_incell=hint, edition_year=self.edition_year)
+        self.table_id += 1
+        self._note_header_years()
+        return j
+
+    def _incell_hint(self, j: int) -> bool:
+        from .indicators import is_year_entry
+        for k in range(j, min(j + 12, len(self.units))):
+            v = self._unit(k)
+            if v is not None and is_year_entry(v.text):
+                return True
+        return False
+
+    def _note_header_years(self) -> None:
+        if self.model is None:
+            return
+        for col in self.model.values:
+            if col.year is not None and col.year not in self.header_years[col.kind]:
+                self.header_years[col.kind].append(col.year)
+
+    def _row_end(self, v: Unit | TableUnit | None) -> bool:
+        if v is None or isinstance(v, TableUnit):
+            return True
+        t = v.text
+        return bool(leading_code(t) or sections.is_section_heading(t) or sections.footnote(t)
+                    or starts_header(t) or (policy_area_line(t) or (None, None, False))[2]
+                    or sections.goals_intro(t) or v.heading)
+
+    def parse_indicator_row(self, i: int, u: Unit, cl: CodeLine) -> int:
+        code = cl.code
+        model = self.model
+        if model is None:
+            model = ColumnModel([], source=True)
+            self.diag("warning", "indicator_without_header",
+                      f"indicator {code.text} found outside a table with a year header; values not placed",
+                      u.origin, u.text)
+        row = Row()
+        name_lines = []
+        raws = [u.text]
+        end = u.origin
+        found = False
+        pre = read_value_line(model, cl.rest, u.origin, row) if model.width else None
+        if pre is not None and len(cl.rest.split()) >= 2:
+            name_lines.append(pre)
+            found = True
+        else:
+            row.cells.clear()
+            name_lines.append(cl.rest)
+        j = i + 1
+        while not found:
+            v = self._unit(j)
+            if v is None or v.group != u.group or v.first or leading_code(v.text):
+                break
+            pre = read_value_line(model, v.text, v.origin, row) if model.width else None
+            if pre is not None and len(v.text.split()) >= 2:
+                if pre:
+                    name_lines.append(pre)
+                found = True
+            else:
+                row.cells.clear()
+                name_lines.append(v.text)
+            raws.append(v.text)
+            end = v.origin
+            j += 1
+        if not found:
+            cells: list[tuple[str, Origin]] = []
+            k = j
+            while k < len(self.units):
+                v = self.units[k]
+                if self._row_end(v):
+                    break
+                assert isinstance(v, Unit)
+                if not cells and model.width:
+                    pre = read_value_line(model, v.text, v.origin, row)
+                    if pre is not None and len(v.text.split()) >= 2:
+                        if pre:
+                            name_lines.append(pre)
+                        raws.append(v.text)
+                        end = v.origin
+                        found = True
+                        k += 1
+                        break
+                    row.cells.clear()
+                cells.append((v.text, v.origin))
+                k += 1
+            if found:
+                j = k
+            else:
+                used = assign_cells(model, cells, row) if (model.width or model.source) else 0
+                for text, origin in cells[:used]:
+                    raws.append(text)
+                    end = origin
+                j = j + used
+        self.record_indicator(code, name_lines, row, u.origin, end, "\n".join(raws))
+        self.in_table_notes = True
+        return j
+
+    def record_indicator(self, code: Code, name_lines: list[str], row: Row, start: Origin,
+                         end: Origin, raw: str) -> None:
+        prov = provenance(self.src, start, raw, end)
+        name_parts, notes = [], []
+        for k, line in enumerate(name_lines):
+            m = _PAREN_NOTE.match(line.strip())
+            if k > 0 and m:
+                notes.append(m.group("note").strip())
+            elif line.strip():
+                name_parts.append(line.strip())
+        name, name_markers = split_markers(" ".join(name_parts))
+        source, source_markers = split_markers(clean_text(row.source)) if row.source else (None, "")
+        if code.text in self.indicators:
+            self.diag("warning", "duplicate_indicator", f"indicator {code.text} appears twice; the first is kept",
+                      start, raw)
+        else:
+            self.indicators[code.text] = Indicator(code=code.text, goal_code=code.goal, name=name,
+                                                   note="; ".join(notes) or None, source=source or None,
+                                                   provenance=prov)
+        for marker, where in ((name_markers, "name"), (source_markers, "source")):
+            if marker:
+                self.markers.append((code.text, self.table_id, marker, start))
+        for cell in row.cells:
+            vprov = provenance(self.src, cell.origin, cell.raw)
+            value = IndicatorValue.from_raw(code.text, cell.column.kind, cell.year, cell.raw, vprov)
+            if value.year is None:
+                self.diag("warning", "value_without_year",
+                          f"{code.text}: {cell.column.kind} value '{cell.raw}' has no year", cell.origin, cell.raw)
+            if value.markers:
+                self.markers.append((code.text, self.table_id, value.markers, cell.origin))
+            self.values.append(value)
+        for problem in row.problems:
+            self.diag("warning", "ambiguous_row", f"{code.text}: {problem}", start, raw)
+        if row.source is None and self.model is not None and self.model.source:
+            self.diag("info", "no_source_cell", f"{code.text}: no source found in the row", start, raw)
+
+    def add_footnote(self, marker: str, text: str, origin: Origin) -> None:
+        notes = self.footnotes.setdefault(self.table_id, {})
+        notes[marker] = (text, origin)
+        self.footnote_open = (self.table_id, marker)
+
+    def link_footnotes(self) -> None:
+        seen: set[tuple[str, str]] = set()
+        for code, table, marker, origin in self.markers:
+            if (code, marker) in seen:
+                continue
+            seen.add((code, marker))
+            note = self.footnotes.get(table, {}).get(marker)
+            indicator = self.indicators.get(code)
+            if note is None or indicator is None:
+                if indicator is not None:
+                    self.diag("info", "footnote_missing",
+                              f"{code}: footnote marker '{marker}' has no footnote text on the page", origin)
+                continue
+            if indicator.note and note[0] in indicator.note:
+                continue
+            indicator.note = f"{indicator.note}; {note[0]}" if indicator.note else note[0]
+
+    # -- grid tables (HTML, PDF, pipe) --------------------------------------------------------
+    def parse_grid(self, tu: TableUnit) -> None:
+        rows = tu.block.rows
+        header: list[list[str]] = []
+        start = 0
+        for start, row in enumerate(rows):
+            texts = [clean_text(c.text) for c in row]
+            if any(_row_code(t) for t in texts[:2]):
+                break
+            header.append(texts)
+        else:
+            start = len(rows)
+        roles, incell = grid_columns(header or [[]], self.edition_year)
+        self.table_id += 1
+        for col_role, col in roles:
+            if col is not None and col.year is not None and col.year not in self.header_years[col.kind]:
+                self.header_years[col.kind].append(col.year)
+        has_source = any(r == "source" for r, _ in roles)
+        for row in rows[start:]:
+            self.grid_row(row, roles, has_source)
+        self.in_table_notes = True
+
+    def grid_row(self, row, roles, has_source: bool) -> None:
+        texts = [clean_text(c.text) for c in row]
+        code_at = next((k for k, t in enumerate(texts[:2]) if _row_code(t)), None)
+        if code_at is None:
+            joined = " ".join(t for k, t in enumerate(texts) if t and not row[k].spanned)
+            fn = sections.footnote(joined)
+            if fn:
+                self.add_footnote(fn[0], fn[1], row[0].origin)
+            elif joined and not is_header_line(joined):
+                self.diag("info", "unplaced_row", f"table row without a code: {joined[:120]}", row[0].origin, joined)
+            return
+        cell = row[code_at]
+        cl = leading_code(clean_text(cell.lines[0].text)) if cell.lines else None
+        if cl is None:
+            return
+        if cl.code.kind == "goal":
+            if cl.code.text not in self.goals and cl.rest:
+                unit = Unit(cl.rest, cell.origin, 0, True)
+                self.define(cl.code, " ".join([cl.rest] + [clean_text(l.text) for l in cell.lines[1:]]), unit)
+            return
+        if cl.code.kind != "indicator":
+            return
+        r = Row()
+        name_lines = [cl.rest] + [clean_text(l.text) for l in cell.lines[1:]]
+        from .indicators import ValueCell, is_year_entry
+        for k, c in enumerate(row):
+            if k == code_at or k >= len(roles) or c.spanned:
+                continue
+            role, col = roles[k]
+            lines = [clean_text(l.text) for l in c.lines if clean_text(l.text)]
+            if role == "value" and col is not None:
+                if col.incell and lines and all(is_year_entry(t) for t in lines):
+                    for t, line in zip(lines, [l for l in c.lines if clean_text(l.text)]):
+                        r.cells.append(ValueCell(col, t, line.origin, None))
+                else:
+                    r.cells.append(ValueCell(col, " ".join(lines), c.origin, col.year))
+            elif role == "source":
+                r.source, r.source_origin = " ".join(lines), c.origin
+            elif role == "name" and lines and k > code_at:
+                name_lines.extend(lines)
+        if not has_source:
+            self.model = None
+        raw = " | ".join(texts)
+        self.record_indicator(cl.code, name_lines, r, cell.origin, row[-1].origin, raw)
+
+
+def _row_code(text: str) -> bool:
+    cl = leading_code(text)
+    return cl is not None and cl.code.kind in ("indicator", "goal")
+
+
+def _detect_wrapped(units) -> bool:
+    """Text from a PDF wraps sentences over lines; web-page text keeps one paragraph a line.
+    Wrapped when several lines inside a paragraph start in lower case."""
+    count = 0
+    prev = None
+    for u in units:
+        if isinstance(u, Unit):
+            if prev is not None and not u.first and u.group == prev.group and _LOWER_START.match(u.text):
+                count += 1
+            prev = u
+        else:
+            prev = None
+    return count >= 2
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.casefold()).strip()
+
+
+def _match_title(title: str, lines: list[str]) -> tuple[int, str]:
+    """How many of `lines` the known title covers from the start, and the text left after it on
+    the last covered line. (0, '') when the lines do not start with the title."""
+    want = _norm(title)
+    if not want:
+        return 0, ""
+    for k, line in enumerate(lines):
+        have = _norm(line)
+        if want.startswith(have) and len(have) < len(want) and have:
+            want = want[len(have):].strip()
+            continue
+        if have.startswith(want):
+            # map the normalised prefix length back onto the cleaned line (white space is single)
+            cleaned = re.sub(r"\s+", " ", line).strip()
+            rest = cleaned[len(want):].strip()
+            return k + 1, rest
+        return 0, ""
+    return 0, ""
+
+
+def _similar_heading(text: str, title: str) -> bool:
+    a, b = _norm(text), _norm(title)
+    if len(a) > 1.5 * len(b) + 20:
+        return False
+    ta, tb = set(re.findall(r"\w+", a)), set(re.findall(r"\w+", b))
+    overlap = len(ta & tb) / max(1, len(tb))
+    return overlap >= 0.6 or SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _join_lines(lines: list[tuple[str, bool]], wrapped: bool) -> str:
+    out: list[str] = []
+    for text, first in lines:
+        if out and (wrapped and not first):
+            out[-1] = out[-1] + " " + text
+        else:
+            out.append(text)
+    return "\n".join(t.strip() for t in out if t.strip())

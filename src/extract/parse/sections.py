@@ -1,0 +1,54 @@
+"""Section headings of budget pages and the words that open and close their parts."""
+from __future__ import annotations
+
+import re
+
+# Headings that end an explanation or a table: the three W questions, indicator and money
+# sections, navigation left in saved pages.
+_SECTION = re.compile(
+    r"^(?:effectindicatoren|prestatie-?indicatoren|beleidsindicatoren|indicatoren\b|"
+    r"verbonden partijen|wat mag het kosten|wat heeft het gekost|wat willen we bereiken|"
+    r"wat hebben we bereikt|wat gaan we (?:daarvoor )?doen|wat hebben we (?:daarvoor )?gedaan|"
+    r"toelichting\b|doelen en prestaties|financi[eë]n|financieel|lasten en baten|overzicht (?:van )?(?:baten|lasten)|"
+    r"ontwikkelingen\b|risico'?s\b|investeringen\b|ga naar boven|inleiding\b|beleidsterrein\b|"
+    r"programma \d|bestaand beleid|nieuw beleid|taakvelden|beleidskaders?\b|begroting per prestatie|"
+    r"meer informatie|downloads?\b|deel dit|print\b)", re.IGNORECASE)
+_ALWAYS = re.compile(r"^een overzicht van (?:de )?realisatie", re.IGNORECASE)
+_GOAL_TABLE_HEADER = re.compile(r"^(?:doel(?:en|stelling)?|prestaties?|doel\s*prestaties?|prestaties?\s*doel)$", re.IGNORECASE)
+_GOALS_INTRO = re.compile(r"^doelen en prestaties (?:bij|van|voor)\s+(?P<pa>\d{1,2}\s?[A-Z])\b\s*(?P<title>.*)$", re.IGNORECASE)
+_EXPLANATION_INTRO = re.compile(r"^toelichting\b", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^(?P<marker>\*{1,4}|[¹²³])\s*(?P<text>\S.*)$")
+_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]?$")
+
+
+def is_section_heading(text: str) -> bool:
+    if _ALWAYS.match(text):
+        return True
+    return len(text) <= 120 and bool(_SECTION.match(text)) and not text.endswith((",",))
+
+
+def is_goal_table_header(text: str) -> bool:
+    return bool(_GOAL_TABLE_HEADER.match(text.strip()))
+
+
+def goals_intro(text: str) -> tuple[str, str] | None:
+    """`Doelen en prestaties bij 9A Sociale binding` -> ('9A', 'Sociale binding')."""
+    m = _GOALS_INTRO.match(text.strip())
+    if not m:
+        return None
+    return m.group("pa").replace(" ", ""), m.group("title").strip()
+
+
+def is_explanation_intro(text: str) -> bool:
+    return bool(_EXPLANATION_INTRO.match(text))
+
+
+def footnote(text: str) -> tuple[str, str] | None:
+    m = _FOOTNOTE.match(text.strip())
+    if not m:
+        return None
+    return m.group("marker"), m.group("text").strip()
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.strip()))

@@ -1,0 +1,160 @@
+"""Dutch value cells: the one place where `5,7`, `12,5%`, `12.400`, `-`, `n.v.t.`, `< 20%`,
+`10.126**` and `5,7 (2015)` become exact numbers (Decimal) with their qualifiers.
+
+`parse_cell(raw)` never raises: text it cannot read as a number is kept as a qualitative value
+with its raw text, never turned into an invented number.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+Status = Literal["number", "empty", "not_available", "not_applicable", "pm", "qualitative"]
+
+_COMPARATORS = {
+    "<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=",
+    "=": "=", "±": "~", "~": "~", "ca.": "~", "ca": "~", "circa": "~", "ongeveer": "~",
+    "minimaal": ">=", "min.": ">=", "maximaal": "<=", "max.": "<=", "minder dan": "<",
+    "meer dan": ">", "tenminste": ">=", "ten minste": ">=",
+}
+_EMPTY = {"-", "–", "—", "‒", "−", "--", "x", ""}
+_NOT_AVAILABLE = {"n.b.", "n.b", "nb", "nb.", "n.b.*", "onbekend", "nog niet bekend", "niet bekend", "?", "n.n.b.", "nnb"}
+_NOT_APPLICABLE = {"nvt", "n.v.t.", "n.v.t", "n.v.t.*", "nvt.", "n.t.b.", "ntb", "niet van toepassing", "geen meting", "n.m."}
+_PM = {"pm", "p.m.", "p.m", "pm."}
+
+_YEAR_SUFFIX = re.compile(r"^(?P<body>.*?)\s*\((?P<year>(?:19|20)\d\d)\)\s*(?P<tail>\**)\s*$")
+_MARKERS = re.compile(r"^(?P<body>.*?)\s*(?P<markers>(?:\*+|[¹²³]+|\(\d\))?)\s*$")
+_COMPARATOR_RE = re.compile(
+    r"^(?P<cmp><=|>=|=<|=>|≤|≥|<|>|=|±|~|ca\.?|circa|ongeveer|minimaal|min\.|maximaal|max\.|"
+    r"minder dan|meer dan|tenminste|ten minste)\s*(?P<rest>.*)$", re.IGNORECASE)
+_NUMBER_RE = re.compile(
+    r"^(?P<sign>[-−+]?)\s*(?P<cur>€\s*)?(?P<num>\d[\d.,\s]*\d|\d)\s*(?P<unit>%|procent|€)?$")
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """One value cell read the Dutch way. `value` is None whenever the cell holds no number."""
+
+    raw: str
+    value: Decimal | None
+    status: Status
+    unit: str | None = None          # '%' or '€' when the cell says so
+    comparator: str | None = None    # '<', '<=', '>', '>=', '=', '~'
+    qualifier: str | None = None     # qualitative text such as 'stijging' or 'n.v.t.'
+    year: int | None = None          # from `5,7 (2015)`
+    markers: str = ""                # footnote markers glued to the value: '*', '**'
+
+
+def clean_text(text: str) -> str:
+    """Normalise the typographic noise of web pages and PDFs: NBSP, soft hyphens, zero-width
+    characters, compatibility forms; collapses runs of white space."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """A Dutch number without unit: `5,7` -> 5.7, `12.400` -> 12400, `1.234,5` -> 1234.5.
+    A dot followed by a group of exactly three digits is a thousands separator; any other dot
+    is read as a decimal point (`5.7`), as web pages sometimes write it. None if not a number."""
+    t = text.replace(" ", "")
+    if not t or not re.fullmatch(r"\d[\d.,]*", t) or t[-1] in ".,":
+        return None
+    if "," in t:
+        if t.count(",") > 1:
+            return None
+        intpart, frac = t.split(",")
+        if "." in intpart and not _valid_thousands(intpart):
+            return None
+        t = intpart.replace(".", "") + "." + frac
+    elif "." in t:
+        if _valid_thousands(t):
+            t = t.replace(".", "")
+        elif t.count(".") > 1:
+            return None
+    try:
+        return Decimal(t)
+    except InvalidOperation:
+        return None
+
+
+def _valid_thousands(t: str) -> bool:
+    groups = t.split(".")
+    return (
+        len(groups) > 1
+        and 1 <= len(groups[0]) <= 3
+        and not (groups[0].startswith("0"))
+        and all(len(g) == 3 and g.isdigit() for g in groups[1:])
+    )
+
+
+def parse_cell(raw: str) -> CellValue:
+    """Read one value cell. Never raises."""
+    text = clean_text(raw or "")
+    body = text
+    year: int | None = None
+    m = _YEAR_SUFFIX.match(body)
+    markers = ""
+    if m:
+        body, year = m.group("body"), int(m.group("year"))
+        markers = m.group("tail") or ""
+    m = _MARKERS.match(body)
+    if m and m.group("markers") and m.group("body"):
+        body, markers = m.group("body"), m.group("markers") + markers
+    low = body.lower().strip()
+    if low in _EMPTY:
+        return CellValue(text, None, "empty", year=year, markers=markers)
+    if low in _NOT_AVAILABLE:
+        return CellValue(text, None, "not_available", qualifier=body, year=year, markers=markers)
+    if low in _NOT_APPLICABLE:
+        return CellValue(text, None, "not_applicable", qualifier=body, year=year, markers=markers)
+    if low in _PM:
+        return CellValue(text, None, "pm", qualifier=body, year=year, markers=markers)
+    comparator = None
+    m = _COMPARATOR_RE.match(body)
+    if m and m.group("rest"):
+        comparator = _COMPARATORS[m.group("cmp").lower()]
+        body = m.group("rest").strip()
+    m = _NUMBER_RE.match(body)
+    if m:
+        number = parse_decimal(m.group("num"))
+        if number is not None:
+            if m.group("sign") in ("-", "−"):
+                number = -number
+            unit = m.group("unit")
+            if unit == "procent":
+                unit = "%"
+            if m.group("cur"):
+                unit = "€"
+            return CellValue(text, number, "number", unit=unit, comparator=comparator,
+                             year=year, markers=markers)
+    return CellValue(text, None, "qualitative", qualifier=text, comparator=comparator,
+                     year=year, markers=markers)
+
+
+# A token of a value row in PDF text (`33% 32% - 34% 6,0`): used to split a line of values
+# from the indicator name before it and the source after it.
+VALUE_TOKEN = re.compile(
+    r"^(?:[<>≤≥~±]=?)?[-−+]?€?\d[\d.,]*%?\**$|^[-–—]\**$|^(?:n\.?b\.?|n\.?v\.?t\.?|p\.?m\.?|nnb|ntb)\**$",
+    re.IGNORECASE)
+
+
+def is_value_token(token: str) -> bool:
+    return bool(VALUE_TOKEN.match(token))
+
+
+def is_value_cell(text: str) -> bool:
+    """True when a whole cell reads as a value (number, '-', n.b., comparator, `x (2015)`)."""
+    cell = parse_cell(text)
+    return cell.status != "qualitative"
+
+
+def format_decimal(value: Decimal | None) -> str:
+    """Dot decimal, no exponent, no thousands separator: the CSV form of a value."""
+    if value is None:
+        return ""
+    return format(value, "f")

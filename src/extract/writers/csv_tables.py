@@ -1,0 +1,87 @@
+"""The normalized CSV tables of a batch. UTF-8, `\n` line ends, documents in input order and
+records in document order, so the same input gives the same bytes."""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..models import Document, Provenance
+from ..values import format_decimal
+from .atomic import write_atomic
+
+_PROV = ["page", "line_start", "line_end", "element", "bbox", "raw_text"]
+
+TABLES: dict[str, list[str]] = {
+    "documents": ["document_id", "source_file", "sha256", "format", "kind", "year", "municipality",
+                  "programme", "title", "status", "policy_areas", "goals", "performances", "indicators",
+                  "values", "diagnostics"],
+    "policy_areas": ["document_id", "code", "title", "programme"] + _PROV,
+    "goals": ["document_id", "policy_area_code", "code", "title", "description"] + _PROV,
+    "performances": ["document_id", "goal_code", "code", "title", "explanation"] + _PROV,
+    "indicators": ["document_id", "goal_code", "code", "name", "note", "unit", "source"] + _PROV,
+    "indicator_values": ["document_id", "indicator_code", "kind", "year", "value", "raw", "status", "unit",
+                         "comparator", "qualifier", "markers"] + _PROV,
+    "diagnostics": ["document_id", "severity", "code", "message", "location"],
+}
+
+
+def _prov(p: Provenance | None) -> dict:
+    if p is None:
+        return {k: "" for k in _PROV}
+    return {"page": p.page, "line_start": p.line_start, "line_end": p.line_end, "element": p.element,
+            "bbox": " ".join(f"{x:.2f}" for x in p.bbox) if p.bbox else "", "raw_text": p.raw}
+
+
+def table_rows(doc: Document) -> dict[str, list[dict]]:
+    d = doc.document_id
+    counts = doc.counts()
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    rows["documents"].append({
+        "document_id": d, "source_file": doc.source_file, "sha256": doc.sha256, "format": doc.format,
+        "kind": doc.kind, "year": doc.year, "municipality": doc.municipality, "programme": doc.programme,
+        "title": doc.title, "status": doc.status, "policy_areas": len(doc.policy_areas), **counts})
+    for a in doc.policy_areas:
+        rows["policy_areas"].append({"document_id": d, "code": a.code, "title": a.title,
+                                     "programme": a.programme, **_prov(a.provenance)})
+    for g in doc.goals:
+        rows["goals"].append({"document_id": d, "policy_area_code": g.policy_area_code, "code": g.code,
+                              "title": g.title, "description": g.description, **_prov(g.provenance)})
+    for p in doc.performances:
+        rows["performances"].append({"document_id": d, "goal_code": p.goal_code, "code": p.code,
+                                     "title": p.title, "explanation": p.explanation, **_prov(p.provenance)})
+    for i in doc.indicators:
+        rows["indicators"].append({"document_id": d, "goal_code": i.goal_code, "code": i.code, "name": i.name,
+                                   "note": i.note, "unit": i.unit, "source": i.source, **_prov(i.provenance)})
+    for v in doc.values:
+        rows["indicator_values"].append({
+            "document_id": d, "indicator_code": v.indicator_code, "kind": v.kind, "year": v.year,
+            "value": format_decimal(v.value), "raw": v.raw, "status": v.status, "unit": v.unit,
+            "comparator": v.comparator, "qualifier": v.qualifier, "markers": v.markers, **_prov(v.provenance)})
+    for x in doc.diagnostics:
+        rows["diagnostics"].append({"document_id": d, "severity": x.severity, "code": x.code,
+                                    "message": x.message, "location": x.location})
+    return rows
+
+
+def render_csv(columns: list[str], rows: Iterable[dict]) -> bytes:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in columns})
+    return buf.getvalue().encode("utf-8")
+
+
+def write_tables(out: Path, documents: Iterable[Document]) -> list[Path]:
+    merged: dict[str, list[dict]] = {name: [] for name in TABLES}
+    for doc in documents:
+        for name, rows in table_rows(doc).items():
+            merged[name].extend(rows)
+    written = []
+    for name, columns in TABLES.items():
+        path = Path(out) / f"{name}.csv"
+        write_atomic(path, render_csv(columns, merged[name]))
+        written.append(path)
+    return written
