@@ -17,9 +17,9 @@ from ..models import Diagnostic, Goal, Indicator, IndicatorValue, Performance, P
 from ..values import clean_text
 from . import sections
 from .codes import Code, CodeLine, leading_code, policy_area_line, split_fused
-from .indicators import (ColumnModel, Row, assign_cells, column_model, grid_columns,
-                         header_tokens, is_header_line, read_value_line, split_markers,
+from .indicators import (ColumnModel, Row, assign_cells, column_model, header_tokens, is_header_line, read_value_line, split_markers,
                          starts_header)
+from .grid import parse_grid
 from .units import TableUnit, Unit, build_units
 
 _PAREN_NOTE = re.compile(r"^\((?P<note>[^()]*)\)$")
@@ -102,7 +102,7 @@ class RecordParser:
             if isinstance(u, TableUnit):
                 self.end_explanation()
                 self.open = None
-                self.parse_grid(u)
+                parse_grid(self, u)
                 i += 1
                 continue
             i = self.step(i, u)
@@ -493,79 +493,6 @@ class RecordParser:
             if indicator.note and note[0] in indicator.note:
                 continue
             indicator.note = f"{indicator.note}; {note[0]}" if indicator.note else note[0]
-
-    # -- grid tables (HTML, PDF, pipe) --------------------------------------------------------
-    def parse_grid(self, tu: TableUnit) -> None:
-        rows = tu.block.rows
-        header: list[list[str]] = []
-        start = 0
-        for start, row in enumerate(rows):
-            texts = [clean_text(c.text) for c in row]
-            if any(_row_code(t) for t in texts[:2]):
-                break
-            header.append(texts)
-        else:
-            start = len(rows)
-        roles, incell = grid_columns(header or [[]], self.edition_year)
-        self.table_id += 1
-        for col_role, col in roles:
-            if col is not None and col.year is not None and col.year not in self.header_years[col.kind]:
-                self.header_years[col.kind].append(col.year)
-        has_source = any(r == "source" for r, _ in roles)
-        for row in rows[start:]:
-            self.grid_row(row, roles, has_source)
-        self.in_table_notes = True
-
-    def grid_row(self, row, roles, has_source: bool) -> None:
-        texts = [clean_text(c.text) for c in row]
-        code_at = next((k for k, t in enumerate(texts[:2]) if _row_code(t)), None)
-        if code_at is None:
-            joined = " ".join(t for k, t in enumerate(texts) if t and not row[k].spanned)
-            fn = sections.footnote(joined)
-            if fn:
-                self.add_footnote(fn[0], fn[1], row[0].origin)
-            elif joined and not is_header_line(joined):
-                self.diag("info", "unplaced_row", f"table row without a code: {joined[:120]}", row[0].origin, joined)
-            return
-        cell = row[code_at]
-        cl = leading_code(clean_text(cell.lines[0].text)) if cell.lines else None
-        if cl is None:
-            return
-        if cl.code.kind == "goal":
-            if cl.code.text not in self.goals and cl.rest:
-                unit = Unit(cl.rest, cell.origin, 0, True)
-                self.define(cl.code, " ".join([cl.rest] + [clean_text(l.text) for l in cell.lines[1:]]), unit)
-            return
-        if cl.code.kind != "indicator":
-            return
-        r = Row()
-        name_lines = [cl.rest] + [clean_text(l.text) for l in cell.lines[1:]]
-        from .indicators import ValueCell, is_year_entry
-        for k, c in enumerate(row):
-            if k == code_at or k >= len(roles) or c.spanned:
-                continue
-            role, col = roles[k]
-            lines = [clean_text(l.text) for l in c.lines if clean_text(l.text)]
-            if role == "value" and col is not None:
-                if col.incell and lines and all(is_year_entry(t) for t in lines):
-                    for t, line in zip(lines, [l for l in c.lines if clean_text(l.text)]):
-                        r.cells.append(ValueCell(col, t, line.origin, None))
-                else:
-                    r.cells.append(ValueCell(col, " ".join(lines), c.origin, col.year))
-            elif role == "source":
-                r.source, r.source_origin = " ".join(lines), c.origin
-            elif role == "name" and lines and k > code_at:
-                name_lines.extend(lines)
-        if not has_source:
-            self.model = None
-        raw = " | ".join(texts)
-        self.record_indicator(cl.code, name_lines, r, cell.origin, row[-1].origin, raw)
-
-
-def _row_code(text: str) -> bool:
-    cl = leading_code(text)
-    return cl is not None and cl.code.kind in ("indicator", "goal")
-
 
 def _detect_wrapped(units) -> bool:
     """Text from a PDF wraps sentences over lines; web-page text keeps one paragraph a line.

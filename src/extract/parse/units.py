@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..layout import Block, Cell, Layout, Origin
+from ..layout import Block, Layout, Origin
 from ..values import clean_text
 from .codes import leading_code
 

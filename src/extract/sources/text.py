@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from ..layout import Block, Cell, Layout, Line, Origin
-from ..models import Diagnostic
 from .decoding import decode_bytes
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(\s\|\s[^|]*)+$")

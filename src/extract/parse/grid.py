@@ -1,0 +1,85 @@
+"""Indicator tables that arrive as grids (HTML, PDF, pipe tables): header rows give the column
+roles, each data row is read cell by cell into the parser's records."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..values import clean_text
+from . import sections
+from .codes import leading_code
+from .indicators import Row, ValueCell, grid_columns, is_header_line, is_year_entry
+from .units import TableUnit, Unit
+
+if TYPE_CHECKING:
+    from .records import RecordParser
+
+
+def _row_code(text: str) -> bool:
+    cl = leading_code(text)
+    return cl is not None and cl.code.kind in ("indicator", "goal")
+
+
+def parse_grid(parser: "RecordParser", tu: TableUnit) -> None:
+    rows = tu.block.rows
+    header: list[list[str]] = []
+    start = 0
+    for start, row in enumerate(rows):
+        texts = [clean_text(c.text) for c in row]
+        if any(_row_code(t) for t in texts[:2]):
+            break
+        header.append(texts)
+    else:
+        start = len(rows)
+    roles, _incell = grid_columns(header or [[]], parser.edition_year)
+    parser.table_id += 1
+    for _role, col in roles:
+        if col is not None and col.year is not None and col.year not in parser.header_years[col.kind]:
+            parser.header_years[col.kind].append(col.year)
+    has_source = any(r == "source" for r, _ in roles)
+    for row in rows[start:]:
+        grid_row(parser, row, roles, has_source)
+    parser.in_table_notes = True
+
+
+def grid_row(parser: "RecordParser", row, roles, has_source: bool) -> None:
+    texts = [clean_text(c.text) for c in row]
+    code_at = next((k for k, t in enumerate(texts[:2]) if _row_code(t)), None)
+    if code_at is None:
+        joined = " ".join(t for k, t in enumerate(texts) if t and not row[k].spanned)
+        fn = sections.footnote(joined)
+        if fn:
+            parser.add_footnote(fn[0], fn[1], row[0].origin)
+        elif joined and not is_header_line(joined):
+            parser.diag("info", "unplaced_row", f"table row without a code: {joined[:120]}", row[0].origin, joined)
+        return
+    cell = row[code_at]
+    cl = leading_code(clean_text(cell.lines[0].text)) if cell.lines else None
+    if cl is None:
+        return
+    if cl.code.kind == "goal":
+        if cl.code.text not in parser.goals and cl.rest:
+            unit = Unit(cl.rest, cell.origin, 0, True)
+            parser.define(cl.code, " ".join([cl.rest] + [clean_text(l.text) for l in cell.lines[1:]]), unit)
+        return
+    if cl.code.kind != "indicator":
+        return
+    r = Row()
+    name_lines = [cl.rest] + [clean_text(l.text) for l in cell.lines[1:]]
+    for k, c in enumerate(row):
+        if k == code_at or k >= len(roles) or c.spanned:
+            continue
+        role, col = roles[k]
+        kept = [l for l in c.lines if clean_text(l.text)]
+        lines = [clean_text(l.text) for l in kept]
+        if role == "value" and col is not None:
+            if col.incell and lines and all(is_year_entry(t) for t in lines):
+                for t, line in zip(lines, kept):
+                    r.cells.append(ValueCell(col, t, line.origin, None))
+            else:
+                r.cells.append(ValueCell(col, " ".join(lines), c.origin, col.year))
+        elif role == "source":
+            r.source, r.source_origin = " ".join(lines), c.origin
+        elif role == "name" and lines and k > code_at:
+            name_lines.extend(lines)
+    raw = " | ".join(texts)
+    parser.record_indicator(cl.code, name_lines, r, cell.origin, row[-1].origin, raw)
