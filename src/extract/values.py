@@ -20,9 +20,10 @@ _COMPARATORS = {
     "minimaal": ">=", "min.": ">=", "maximaal": "<=", "max.": "<=", "minder dan": "<",
     "meer dan": ">", "tenminste": ">=", "ten minste": ">=",
 }
-_EMPTY = {"-", "–", "—", "‒", "−", "--", "x", ""}
-_NOT_AVAILABLE = {"n.b.", "n.b", "nb", "nb.", "n.b.*", "onbekend", "nog niet bekend", "niet bekend", "?", "n.n.b.", "nnb"}
-_NOT_APPLICABLE = {"nvt", "n.v.t.", "n.v.t", "n.v.t.*", "nvt.", "n.t.b.", "ntb", "niet van toepassing", "geen meting", "n.m."}
+_EMPTY = {"-", "–", "—", "‒", "−", "--", ""}
+_NOT_AVAILABLE = {"n.b.", "n.b", "nb", "nb.", "onbekend", "nog niet bekend", "niet bekend", "?", "n.n.b.", "nnb",
+                  "x", ".", "geen data", "geen gegevens"}
+_NOT_APPLICABLE = {"nvt", "n.v.t.", "n.v.t", "nvt.", "n.t.b.", "ntb", "niet van toepassing", "geen meting", "n.m."}
 _PM = {"pm", "p.m.", "p.m", "pm."}
 
 _YEAR_SUFFIX = re.compile(r"^(?P<body>.*?)\s*\((?P<year>(?:19|20)\d\d)\)\s*(?P<tail>\**)\s*$")
@@ -139,12 +140,61 @@ def parse_cell(raw: str) -> CellValue:
 # A token of a value row in PDF text (`33% 32% - 34% 6,0`): used to split a line of values
 # from the indicator name before it and the source after it.
 VALUE_TOKEN = re.compile(
-    r"^(?:[<>≤≥~±]=?)?[-−+]?€?\d[\d.,]*%?\**$|^[-–—]\**$|^(?:n\.?b\.?|n\.?v\.?t\.?|p\.?m\.?|nnb|ntb)\**$",
+    r"^(?:(?:[<>≤≥~±]=?)?[-−+]?€?\d[\d.,]*%?|[-–—]|n\.?b\.?|n\.?v\.?t\.?|p\.?m\.?|nnb|ntb|x|"
+    r"stijging|daling|stabiel|gelijk|toename|afname|behoud|ja|nee)(?:\((?:19|20)\d\d\))?\**$",
     re.IGNORECASE)
+_CMP_TOKENS = {"<", ">", "<=", ">=", "≤", "≥", "~", "±", "€", "ca.", "circa"}
+_YEAR_TOKEN = re.compile(r"^\((?:19|20)\d\d\)\**$")
 
 
 def is_value_token(token: str) -> bool:
     return bool(VALUE_TOKEN.match(token))
+
+
+def value_tokens(text: str) -> list[str]:
+    """Split a line into tokens, keeping `< 20%`, `12,5 %`, `€ 1.500` and `5,7 (2015)` whole."""
+    out: list[str] = []
+    for tok in text.split():
+        if out:
+            prev = out[-1]
+            joined = prev + tok
+            if prev.lower() in _CMP_TOKENS and is_value_token(joined):
+                out[-1] = prev + " " + tok
+                continue
+            if tok == "%" and is_value_token(joined):
+                out[-1] = prev + " " + tok
+                continue
+            if _YEAR_TOKEN.match(tok) and is_value_token(prev.replace(" ", "")):
+                out[-1] = prev + " " + tok
+                continue
+        out.append(tok)
+    return out
+
+
+def find_value_run_tokens(text: str, n: int) -> tuple[str, list[str], str] | None:
+    """Split `name 5,8 5,7 - 5,8 6,0 Veiligheidsmonitor` into (name, n value tokens, source).
+    The run is the last run of at least n value tokens; its last n tokens are the values (a
+    number in the name, like `1 tot 10`, stays in the name)."""
+    if n <= 0:
+        return None
+    tokens = value_tokens(text)
+    flags = [is_value_token(t.replace(" ", "")) for t in tokens]
+    best = None
+    i = 0
+    while i < len(tokens):
+        if flags[i]:
+            j = i
+            while j < len(tokens) and flags[j]:
+                j += 1
+            if j - i >= n:
+                best = (j - n, j)
+            i = j
+        else:
+            i += 1
+    if best is None:
+        return None
+    start, end = best
+    return " ".join(tokens[:start]), tokens[start:end], " ".join(tokens[end:])
 
 
 def is_value_cell(text: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..layout import Origin
-from ..values import clean_text, is_value_token, parse_cell
+from ..values import clean_text, find_value_run_tokens, parse_cell, value_tokens
 
 _LABELS = re.compile(
     r"(?P<ind>(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf)"
@@ -201,31 +201,6 @@ def split_markers(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
-def find_value_run(text: str, n: int) -> tuple[str, list[str], str] | None:
-    """Split `name 5,8 5,7 - 5,8 6,0 Veiligheidsmonitor` into (name, n value tokens, source).
-    The run is the last run of at least n value tokens; its last n tokens are the values."""
-    if n <= 0:
-        return None
-    tokens = text.split()
-    flags = [is_value_token(t) for t in tokens]
-    best = None
-    i = 0
-    while i < len(tokens):
-        if flags[i]:
-            j = i
-            while j < len(tokens) and flags[j]:
-                j += 1
-            if j - i >= n:
-                best = (j - n, j)
-            i = j
-        else:
-            i += 1
-    if best is None:
-        return None
-    start, end = best
-    return " ".join(tokens[:start]), tokens[start:end], " ".join(tokens[end:])
-
-
 def is_year_entry(text: str) -> bool:
     """A realised value with its year in one cell line: `5,7 (2015)`."""
     return bool(_YEAR_ENTRY.match(text)) and parse_cell(text).year is not None
@@ -289,17 +264,32 @@ def _col_label(col: Column) -> str:
 
 def read_value_line(model: ColumnModel, text: str, origin: Origin, row: Row) -> str | None:
     """A PDF-text line holding a row's values (`33% 32% 35% 34% 34% Veiligheidsmonitor`),
-    possibly after the end of the name. Returns the name text before the values, or None if the
-    line holds no such run."""
-    cols = [c for c in model.values if not c.incell]
-    if len(cols) != model.width:
-        return None
-    found = find_value_run(text, len(cols))
+    possibly after the end of the name. Returns the name text before the values ('' if none),
+    or None if the line holds no such run. An in-cell realised column takes a `5,7 (2015)` token."""
+    n = model.width
+    found = find_value_run_tokens(text, n)
     if not found:
         return None
     name, tokens, source = found
-    for col, raw in zip(cols, tokens):
-        row.cells.append(ValueCell(col, raw, origin, col.year))
+    if n == 1 and not name and not source:
+        return None  # a lone value is a web-text cell, not a PDF row
+    for col, raw in zip(model.values, tokens):
+        year = parse_cell(raw).year if col.incell else col.year
+        row.cells.append(ValueCell(col, raw, origin, year))
     if source:
         row.source, row.source_origin = source, origin
     return name
+
+
+def add_year_entries(model: ColumnModel, text: str, origin: Origin, row: Row) -> bool:
+    """More `5,7 (2015)` entries of an in-cell realised column on a line after the values line.
+    True if the whole line was such entries."""
+    col = next((c for c in model.values if c.incell), None)
+    if col is None:
+        return False
+    tokens = value_tokens(text)
+    if not tokens or not all(is_year_entry(t) for t in tokens):
+        return False
+    for t in tokens:
+        row.cells.append(ValueCell(col, t, origin, parse_cell(t).year))
+    return True

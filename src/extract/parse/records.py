@@ -17,8 +17,9 @@ from ..models import Diagnostic, Goal, Indicator, IndicatorValue, Performance, P
 from ..values import clean_text
 from . import sections
 from .codes import Code, CodeLine, leading_code, policy_area_line, split_fused
-from .indicators import (ColumnModel, Row, assign_cells, column_model, header_tokens, is_header_line, read_value_line, split_markers,
-                         starts_header)
+from .indicators import (ColumnModel, Row, add_year_entries, assign_cells, column_model,
+                         header_tokens, is_header_line, is_year_entry, read_value_line,
+                         split_markers, starts_header)
 from .grid import parse_grid
 from .units import TableUnit, Unit, build_units
 
@@ -345,7 +346,6 @@ class RecordParser:
         return j
 
     def _incell_hint(self, j: int) -> bool:
-        from .indicators import is_year_entry
         for k in range(j, min(j + 12, len(self.units))):
             v = self._unit(k)
             if v is not None and is_year_entry(v.text):
@@ -368,6 +368,9 @@ class RecordParser:
                     or sections.goals_intro(t) or v.heading)
 
     def parse_indicator_row(self, i: int, u: Unit, cl: CodeLine) -> int:
+        """One indicator row: its name (wrapped lines, a note in parentheses), then either the
+        values on a line of their own or after the name (PDF text), or one cell per line (web
+        text). Returns the index of the first unit after the row."""
         code = cl.code
         model = self.model
         if model is None:
@@ -376,52 +379,35 @@ class RecordParser:
                       f"indicator {code.text} found outside a table with a year header; values not placed",
                       u.origin, u.text)
         row = Row()
-        name_lines = []
+        name_lines: list[str] = []
         raws = [u.text]
         end = u.origin
-        found = False
-        pre = read_value_line(model, cl.rest, u.origin, row) if model.width else None
-        if pre is not None and len(cl.rest.split()) >= 2:
-            name_lines.append(pre)
-            found = True
-        else:
-            row.cells.clear()
-            name_lines.append(cl.rest)
+        group = [(cl.rest, u.origin)]
         j = i + 1
-        while not found:
-            v = self._unit(j)
-            if v is None or v.group != u.group or v.first or leading_code(v.text):
-                break
-            pre = read_value_line(model, v.text, v.origin, row) if model.width else None
-            if pre is not None and len(v.text.split()) >= 2:
-                if pre:
-                    name_lines.append(pre)
-                found = True
-            else:
-                row.cells.clear()
-                name_lines.append(v.text)
+        while (v := self._unit(j)) is not None and v.group == u.group and not v.first and not leading_code(v.text):
+            group.append((v.text, v.origin))
             raws.append(v.text)
             end = v.origin
             j += 1
+        found = self._read_group(model, group, row, name_lines)
         if not found:
             cells: list[tuple[str, Origin]] = []
             k = j
-            while k < len(self.units):
+            while k < len(self.units) and not self._row_end(self.units[k]):
                 v = self.units[k]
-                if self._row_end(v):
-                    break
-                assert isinstance(v, Unit)
-                if not cells and model.width:
-                    pre = read_value_line(model, v.text, v.origin, row)
-                    if pre is not None and len(v.text.split()) >= 2:
-                        if pre:
-                            name_lines.append(pre)
-                        raws.append(v.text)
-                        end = v.origin
-                        found = True
-                        k += 1
-                        break
+                if not cells and model.width and read_value_line(model, v.text, v.origin, row) is not None:
                     row.cells.clear()
+                    lines = [(v.text, v.origin)]
+                    k += 1
+                    while (w := self._unit(k)) is not None and w.group == v.group and not w.first \
+                            and not self._row_end(w):
+                        lines.append((w.text, w.origin))
+                        k += 1
+                    self._read_group(model, lines, row, name_lines)
+                    raws.extend(t for t, _ in lines)
+                    end = lines[-1][1]
+                    found = True
+                    break
                 cells.append((v.text, v.origin))
                 k += 1
             if found:
@@ -435,6 +421,24 @@ class RecordParser:
         self.record_indicator(code, name_lines, row, u.origin, end, "\n".join(raws))
         self.in_table_notes = True
         return j
+
+    def _read_group(self, model: ColumnModel, lines: list[tuple[str, Origin]], row: Row,
+                    name_lines: list[str]) -> bool:
+        """Lines of one paragraph of a row: name lines until a line holding the row's values;
+        after it, `x (year)` entries of an in-cell realised column, or more name lines."""
+        found = False
+        for text, origin in lines:
+            if not found:
+                pre = read_value_line(model, text, origin, row) if model.width else None
+                if pre is not None:
+                    found = True
+                    if pre:
+                        name_lines.append(pre)
+                    continue
+                name_lines.append(text)
+            elif not add_year_entries(model, text, origin, row):
+                name_lines.append(text)
+        return found
 
     def record_indicator(self, code: Code, name_lines: list[str], row: Row, start: Origin,
                          end: Origin, raw: str) -> None:

@@ -1,0 +1,121 @@
+"""Dutch value cells: every form the documents use, read exactly (Decimal) or kept as text."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extract.values import find_value_run_tokens, format_decimal, is_value_token, parse_cell, parse_decimal
+
+D = Decimal
+
+
+@pytest.mark.parametrize("raw, value, unit", [
+    ("5,7", D("5.7"), None),
+    ("6,0", D("6.0"), None),
+    ("12,5%", D("12.5"), "%"),
+    ("12,5 %", D("12.5"), "%"),
+    ("33%", D("33"), "%"),
+    ("12.400", D("12400"), None),
+    ("22.442", D("22442"), None),
+    ("432.000", D("432000"), None),
+    ("1.234,5", D("1234.5"), None),
+    ("100.000.000", D("100000000"), None),
+    ("5.7", D("5.7"), None),  # a dot not followed by three digits is a decimal point
+    ("0.750", D("0.750"), None),  # a leading zero cannot start a thousands group
+    ("-3,5", D("-3.5"), None),
+    ("€ 1.500", D("1500"), "€"),
+    ("25 procent", D("25"), "%"),
+])
+def test_numbers(raw, value, unit):
+    cell = parse_cell(raw)
+    assert cell.status == "number"
+    assert cell.value == value and isinstance(cell.value, Decimal)
+    assert cell.unit == unit
+    assert cell.raw == raw.strip()
+
+
+@pytest.mark.parametrize("raw, status", [
+    ("-", "empty"), ("–", "empty"), ("—", "empty"), ("", "empty"), ("  ", "empty"),
+    ("n.b.", "not_available"), ("nb", "not_available"), ("x", "not_available"),
+    ("nvt", "not_applicable"), ("n.v.t.", "not_applicable"), ("n.v.t", "not_applicable"),
+    ("pm", "pm"), ("p.m.", "pm"),
+])
+def test_no_figure(raw, status):
+    cell = parse_cell(raw)
+    assert cell.status == status
+    assert cell.value is None
+
+
+@pytest.mark.parametrize("raw, value, markers", [
+    ("10.126**", D("10126"), "**"),
+    ("32%*", D("32"), "*"),
+    ("7,3*", D("7.3"), "*"),
+    ("n.b.*", None, "*"),
+])
+def test_footnote_markers_glued_to_values(raw, value, markers):
+    cell = parse_cell(raw)
+    assert cell.value == value
+    assert cell.markers == markers
+
+
+@pytest.mark.parametrize("raw, value, year", [
+    ("5,7 (2015)", D("5.7"), 2015),
+    ("32% (2013)", D("32"), 2013),
+    ("7,3 (2017)*", D("7.3"), 2017),
+    ("- (2016)", None, 2016),
+])
+def test_value_with_year(raw, value, year):
+    cell = parse_cell(raw)
+    assert cell.value == value
+    assert cell.year == year
+
+
+@pytest.mark.parametrize("raw, comparator, value, unit", [
+    ("< 20%", "<", D("20"), "%"),
+    ("<20%", "<", D("20"), "%"),
+    ("≥ 80%", ">=", D("80"), "%"),
+    (">= 7,0", ">=", D("7.0"), None),
+    ("≤ 5", "<=", D("5"), None),
+    ("> 1.000", ">", D("1000"), None),
+    ("ca. 300", "~", D("300"), None),
+    ("minimaal 75%", ">=", D("75"), "%"),
+])
+def test_comparators(raw, comparator, value, unit):
+    cell = parse_cell(raw)
+    assert (cell.comparator, cell.value, cell.unit) == (comparator, value, unit)
+
+
+@pytest.mark.parametrize("raw", ["stijging", "gelijk of hoger", "daling", "70-80%", "1,2,3", "zie toelichting"])
+def test_qualitative_text_is_kept_not_invented(raw):
+    cell = parse_cell(raw)
+    assert cell.status == "qualitative"
+    assert cell.value is None
+    assert cell.qualifier == raw
+
+
+def test_parse_decimal_rejects_non_numbers():
+    for t in ["", "abc", "1,", "1.2.3,4,5", "12.34.5"]:
+        assert parse_decimal(t) is None
+
+
+def test_format_decimal_is_plain():
+    assert format_decimal(D("401000")) == "401000"
+    assert format_decimal(D("6.0")) == "6.0"
+    assert format_decimal(D("1E+3")) == "1000"
+    assert format_decimal(None) == ""
+
+
+@pytest.mark.parametrize("token, ok", [
+    ("33%", True), ("5,8", True), ("-", True), ("n.v.t.", True), ("10.126**", True), ("<20%", True),
+    ("Veiligheidsmonitor", False), ("cohesie*", False), ("2B4", False),
+])
+def test_value_tokens(token, ok):
+    assert is_value_token(token) is ok
+
+
+def test_value_run_in_a_pdf_line():
+    name, values, source = find_value_run_tokens("Schaalscore sociale cohesie* 5,8 5,7 5,9 5,8 6,0 Veiligheidsmonitor", 5)
+    assert name == "Schaalscore sociale cohesie*"
+    assert values == ["5,8", "5,7", "5,9", "5,8", "6,0"]
+    assert source == "Veiligheidsmonitor"
