@@ -40,12 +40,16 @@ class _Explanation:
 
 @dataclass
 class _Open:
-    """A record whose title may continue on the next line."""
+    """Records whose title may continue on the next line: one, or several when a line held
+    fused cells (`9B1 Burgers ... 9B1.1 Organiseren ...`). `last` is each one's text on the
+    line so far (code included)."""
 
-    kind: str
-    code: str
+    candidates: list[tuple[str, str, str]]  # (kind, code, last text)
     group: int
-    last: str
+
+    @property
+    def last(self) -> str:
+        return self.candidates[-1][2]
 
 
 @dataclass
@@ -65,6 +69,7 @@ class RecordParser:
         self.units = build_units(layout)
         self.edition_year = edition_year
         self.wrapped = _detect_wrapped(self.units)
+        self.widths = _column_widths(self.units)
         self.policy_areas: dict[str, PolicyArea] = {}
         self.goals: dict[str, Goal] = {}
         self.performances: dict[str, Performance] = {}
@@ -222,7 +227,7 @@ class RecordParser:
             self.open = None
             if code.text not in self.goals and cl.rest:
                 self.define(code, cl.rest, u)
-                self.open = _Open("goal", code.text, u.group, cl.rest)
+                self.open = _Open([("goal", code.text, text_of(u))], u.group)
             return i + 1
         known = self.goals if code.kind == "goal" else self.performances
         if code.text in known:
@@ -233,7 +238,7 @@ class RecordParser:
         self.in_table_notes = False
         parts = split_fused(cl.rest)
         self.define(code, parts[0], u)
-        last = (code.kind, code.text, parts[0])
+        fragments = [(code.kind, code.text, f"{code.text} {parts[0]}")]
         for part in parts[1:]:
             sub = leading_code(part)
             if sub is None or sub.code.kind == "indicator":
@@ -244,8 +249,8 @@ class RecordParser:
                           u.origin, u.text)
                 continue
             self.define(sub.code, sub.rest, u)
-            last = (sub.code.kind, sub.code.text, sub.rest)
-        self.open = _Open(last[0], last[1], u.group, last[2])
+            fragments.append((sub.code.kind, sub.code.text, part))
+        self.open = _Open(fragments, u.group)
         self.goal_text = code.text if code.kind == "goal" and len(parts) == 1 else None
         return i + 1
 
@@ -262,7 +267,9 @@ class RecordParser:
                                                        title=title, provenance=prov)
 
     def extend_title(self, open_: _Open, u: Unit) -> None:
-        record = self.goals.get(open_.code) if open_.kind == "goal" else self.performances.get(open_.code)
+        kind, code, _last = self.pick_continued(open_.candidates, u.text)
+        open_.candidates = [(kind, code, u.text)]
+        record = self.goals.get(code) if kind == "goal" else self.performances.get(code)
         if record is None:
             return
         record.title = (record.title + " " + u.text).strip()
@@ -270,7 +277,28 @@ class RecordParser:
         p.raw = p.raw + "\n" + u.text
         if u.origin.line is not None:
             p.line_end = u.origin.line
-        open_.last = u.text
+
+    def pick_continued(self, candidates: list[tuple[str, str, str]], text: str) -> tuple[str, str, str]:
+        """Which of the cells on the line before does a wrapped line continue? In the two-column
+        Doel | Prestatie table of PDF text, the one left dangling (a comma, a word like `van`),
+        else the one the line fits (goal column lines are short), else the one whose line is
+        fullest for its column, else the last."""
+        if len(candidates) == 1:
+            return candidates[0]
+        dangling = [c for c in candidates if _dangles(c[2])]
+        if len(dangling) == 1:
+            return dangling[0]
+        fits = [c for c in candidates if len(text) <= self.widths.get(c[0], 10**6) * 1.15]
+        if len(fits) == 1:
+            return fits[0]
+
+        def fullness(c: tuple[str, str, str]) -> float:
+            return len(c[2]) / max(1, self.widths.get(c[0], len(c[2])))
+
+        best = max(candidates, key=fullness)
+        if fullness(best) - fullness(candidates[-1]) > 0.2:
+            return best
+        return candidates[-1]
 
     # -- explanations ------------------------------------------------------------------------
     def start_explanation(self, i: int, u: Unit, cl: CodeLine) -> int:
@@ -498,6 +526,42 @@ class RecordParser:
                 continue
             indicator.note = f"{indicator.note}; {note[0]}" if indicator.note else note[0]
 
+_DANGLING_WORDS = {"van", "de", "het", "een", "en", "of", "voor", "op", "met", "aan", "in", "die", "dat",
+                   "te", "tot", "door", "bij", "naar", "om", "over", "uit", "als", "is", "zijn", "worden",
+                   "wordt", "ook", "niet", "haar", "hun", "der", "den", "waarin", "waar", "zodat", "omdat"}
+
+
+def _dangles(text: str) -> bool:
+    words = text.rstrip().split()
+    return bool(words) and (text.rstrip().endswith((",", "-", "–", "/", "&")) or words[-1].lower() in _DANGLING_WORDS)
+
+
+def text_of(u: Unit) -> str:
+    return u.text
+
+
+def _column_widths(units) -> dict[str, int]:
+    """The longest code-led cell text per record kind: how wide the goal and performance
+    columns of a table rendered as text are."""
+    widths: dict[str, int] = {}
+    for u in units:
+        if not isinstance(u, Unit):
+            continue
+        cl = leading_code(u.text)
+        if cl is None or cl.code.kind not in ("goal", "performance"):
+            continue
+        for k, part in enumerate(split_fused(cl.rest)):
+            if k == 0:
+                kind, frag = cl.code.kind, f"{cl.code.text} {part}"
+            else:
+                sub = leading_code(part)
+                if sub is None:
+                    continue
+                kind, frag = sub.code.kind, part
+            widths[kind] = max(widths.get(kind, 0), len(frag))
+    return widths
+
+
 def _detect_wrapped(units) -> bool:
     """Text from a PDF wraps sentences over lines; web-page text keeps one paragraph a line.
     Wrapped when several lines inside a paragraph start in lower case."""
@@ -549,7 +613,7 @@ def _similar_heading(text: str, title: str) -> bool:
 def _join_lines(lines: list[tuple[str, bool]], wrapped: bool) -> str:
     out: list[str] = []
     for text, first in lines:
-        if out and (wrapped and not first):
+        if out and wrapped and (not first or _LOWER_START.match(text)):
             out[-1] = out[-1] + " " + text
         else:
             out.append(text)

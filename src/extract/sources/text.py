@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..layout import Block, Cell, Layout, Line, Origin
+from ..models import Diagnostic
 from .decoding import decode_bytes
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(\s\|\s[^|]*)+$")
@@ -16,16 +17,71 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
+_PAGE_NUMBER = re.compile(r"^(?:pagina|page|blz\.?)?\s*#{1,4}(?:\s*(?:van|of|/)\s*#{1,4})?$", re.IGNORECASE)
+
+
 def read_text(path: str, data: bytes, source_file: str) -> Layout:
     text, diagnostics = decode_bytes(data, source_file)
     layout = Layout(source_file=source_file, format="text", diagnostics=diagnostics)
-    layout.blocks = text_blocks(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    pages = _page_numbers(lines)
+    if pages:
+        dropped = _drop_page_furniture(lines, pages)
+        if dropped:
+            example = next(iter(dropped))
+            layout.title = next((t for t in dropped if not _PAGE_NUMBER.match(_shape(t))), None)
+            layout.diagnostics.append(Diagnostic(
+                severity="info", code="page_furniture_removed",
+                message=f"left out {sum(dropped.values())} running header/footer lines such as '{example}'",
+                location=source_file))
+    layout.blocks = text_blocks(lines, pages)
     return layout
 
 
-def text_blocks(text: str) -> list[Block]:
-    """Split text into paragraph, heading and pipe-table blocks."""
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _page_numbers(lines: list[str]) -> list[int] | None:
+    """Page of each line when the text keeps the form feeds (pdftotext does); else None."""
+    if not any("\f" in line for line in lines):
+        return None
+    page, out = 1, []
+    for k, line in enumerate(lines):
+        if "\f" in line:
+            page += line.count("\f")
+            lines[k] = line.replace("\f", "")
+        out.append(page)
+    return out
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d", "#", re.sub(r"\s+", " ", line).strip())
+
+
+def _drop_page_furniture(lines: list[str], pages: list[int]) -> dict[str, int]:
+    """Blank out running headers/footers: lines among the first or last three of a page that
+    recur (digits aside) on at least half of the pages, and bare page numbers. Returns what was
+    left out, with counts."""
+    by_page: dict[int, list[int]] = {}
+    for k, line in enumerate(lines):
+        if line.strip():
+            by_page.setdefault(pages[k], []).append(k)
+    edges = {p: ks[:3] + ks[-3:] for p, ks in by_page.items()}
+    seen: dict[str, set[int]] = {}
+    for p, ks in edges.items():
+        for k in ks:
+            seen.setdefault(_shape(lines[k]), set()).add(p)
+    need = max(2, (len(by_page) + 1) // 2)
+    dropped: dict[str, int] = {}
+    for p, ks in edges.items():
+        for k in set(ks):
+            shape = _shape(lines[k])
+            if _PAGE_NUMBER.match(shape) or (len(seen[shape]) >= need and len(shape) <= 120):
+                text = re.sub(r"\s+", " ", lines[k]).strip()
+                dropped[text] = dropped.get(text, 0) + 1
+                lines[k] = ""
+    return dropped
+
+
+def text_blocks(raw_lines: list[str], pages: list[int] | None = None) -> list[Block]:
+    """Split lines into paragraph, heading and pipe-table blocks."""
     blocks: list[Block] = []
     para: list[Line] = []
     table_rows: list[tuple[int, str]] = []
@@ -41,7 +97,7 @@ def text_blocks(text: str) -> list[Block]:
         if len(table_rows) == 1 and not table_rows[0][1].strip().startswith("|"):
             # one line with a pipe is text, not a table
             number, line = table_rows[0]
-            para.append(Line(line.rstrip(), Origin(line=number)))
+            para.append(Line(line.rstrip(), Origin(page=_page(pages, number), line=number)))
         else:
             blocks.append(_pipe_table(table_rows))
         table_rows.clear()
@@ -59,13 +115,17 @@ def text_blocks(text: str) -> list[Block]:
         m = _MD_HEADING.match(line)
         if m:
             flush_para()
-            origin = Origin(line=number)
+            origin = Origin(page=_page(pages, number), line=number)
             blocks.append(Block("heading", lines=[Line(m.group(2), origin)], level=len(m.group(1)), origin=origin))
             continue
-        para.append(Line(line.rstrip(), Origin(line=number)))
+        para.append(Line(line.rstrip(), Origin(page=_page(pages, number), line=number)))
     flush_table()
     flush_para()
     return blocks
+
+
+def _page(pages: list[int] | None, number: int) -> int | None:
+    return pages[number - 1] if pages else None
 
 
 def _looks_like_prose_pipe(line: str) -> bool:
