@@ -1,0 +1,82 @@
+"""The command line: help everywhere, summaries, exit codes, errors that name the file."""
+from __future__ import annotations
+
+import csv
+import json
+
+import click
+
+from conftest import SAMPLES, run_cli
+from extract.cli import cli
+from extract.writers.schema import SCHEMA_FILE, schema_bytes
+from conftest import ROOT
+
+
+def test_every_command_has_help():
+    assert run_cli("--help").returncode == 0
+    for name, command in cli.commands.items():
+        assert command.help and len(command.help) > 40, f"{name} needs a help text"
+        r = run_cli(name, "--help")
+        assert r.returncode == 0 and "Usage:" in r.stdout, name
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"{name} {param.opts} needs help"
+
+
+def test_convert_prints_a_summary_per_document_and_a_total(tmp_path):
+    r = run_cli("convert", str(SAMPLES / "000_77f27bb01ce9e9d5.txt"), "--out", str(tmp_path))
+    assert r.returncode == 0
+    lines = r.stdout.strip().splitlines()
+    assert lines[0].endswith("ok  goals 1, performances 4, indicators 6, values 40, diagnostics 0")
+    assert lines[-1].startswith("total: 1 documents (0 failed), goals 1, performances 4, indicators 6, values 40")
+    for table in ["documents", "policy_areas", "goals", "performances", "indicators", "indicator_values", "diagnostics"]:
+        assert (tmp_path / f"{table}.csv").exists()
+    doc = json.loads((tmp_path / "json" / "000_77f27bb01ce9e9d5.json").read_text(encoding="utf-8"))
+    assert doc["values"][0]["value"] == "5.7"  # exact decimal, as a string
+
+
+def test_broken_file_fails_alone_and_is_reported(tmp_path):
+    bad = tmp_path / "in" / "broken.pdf"
+    bad.parent.mkdir()
+    bad.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj garbage")
+    (tmp_path / "in" / "seed.txt").write_bytes((SAMPLES / "000_77f27bb01ce9e9d5.txt").read_bytes())
+    out = tmp_path / "out"
+    r = run_cli("convert", str(tmp_path / "in"), "--out", str(out))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr + r.stdout
+    assert "broken.pdf" in r.stderr
+    with open(out / "documents.csv", encoding="utf-8") as fh:
+        docs = {row["document_id"]: row for row in csv.DictReader(fh)}
+    assert docs["broken"]["status"] == "failed"
+    assert docs["seed"]["status"] == "ok" and docs["seed"]["goals"] == "1"
+    with open(out / "diagnostics.csv", encoding="utf-8") as fh:
+        diags = [row for row in csv.DictReader(fh) if row["document_id"] == "broken"]
+    assert diags and diags[0]["severity"] == "error" and "broken.pdf" in diags[0]["location"]
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run_cli("convert").returncode == 2
+    assert run_cli("convert", str(tmp_path / "nothing-here")).returncode == 2
+    assert run_cli("frobnicate").returncode == 2
+
+
+def test_no_goals_page_gives_one_info_diagnostic(tmp_path):
+    page = tmp_path / "toc.txt"
+    page.write_text("Inhoudsopgave\n\nProgramma 1 Bestuur\nProgramma 2 Veiligheid\n", encoding="utf-8")
+    r = run_cli("convert", str(page), "--out", str(tmp_path / "out"))
+    assert r.returncode == 0
+    with open(tmp_path / "out" / "diagnostics.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(d["severity"], d["message"]) for d in rows] == [("info", "no goals or indicators found")]
+
+
+def test_checked_in_schema_is_current():
+    path = ROOT / "schemas" / SCHEMA_FILE
+    assert path.exists(), "run: extract schema"
+    assert path.read_bytes() == schema_bytes(), "schemas/ is stale: run `extract schema`"
+
+
+def test_schema_command_writes_the_schema(tmp_path):
+    r = run_cli("schema", "--out", str(tmp_path))
+    assert r.returncode == 0
+    assert (tmp_path / SCHEMA_FILE).read_bytes() == schema_bytes()
