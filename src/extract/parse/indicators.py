@@ -15,14 +15,15 @@ from ..values import clean_text, find_value_run_tokens, parse_cell, value_tokens
 
 _LABELS = re.compile(
     r"(?P<ind>(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf)"
-    r"|(?P<r>realisatie(?:s|waarde)?|gerealiseerd|werkelijk|resultaat)"
-    r"|(?P<s>streefwaarde(?:n)?|doelstelling|streven|norm|target)"
+    r"|(?P<r>realisatie(?:s|waarde)?|gerealiseerd|werkelijk|resultaat|nulmeting|uitgangswaarde|basiswaarde)"
+    r"|(?P<s>streefwaarde(?:n)?|doelstelling|streven|norm|target|ambitie)"
     r"|(?P<b>bron(?:nen)?)"
     r"|(?P<u>eenheid)"
     r"|(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _LABEL_ONLY = re.compile(
     r"^(?:\s|[-/|,]|(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf|realisatie(?:s|waarde)?|gerealiseerd|"
-    r"werkelijk|resultaat|streefwaarde(?:n)?|doelstelling|streven|norm|target|bron(?:nen)?|eenheid|"
+    r"werkelijk|resultaat|nulmeting|uitgangswaarde|basiswaarde|streefwaarde(?:n)?|doelstelling|streven|norm|"
+    r"target|ambitie|bron(?:nen)?|eenheid|"
     r"(?:19|20)\d\d|t/m|jaar)+$", re.IGNORECASE)
 _YEAR_ENTRY = re.compile(r"^\S.*\((?:19|20)\d\d\)\s*\**$")
 MARKERS = re.compile(r"^(?P<text>.*?)\s*(?P<markers>\*+)$")
@@ -86,19 +87,21 @@ def column_model(tokens: list[tuple[str, str, bool]], hint_incell: bool | None =
                  edition_year: int | None = None) -> ColumnModel:
     """Build the column model from header tokens in reading order: (type, text, attached), type
     one of ind/r/s/b/u/y; `attached` marks a year that directly follows its label in the same
-    cell or paragraph (`Streefwaarde 2018`)."""
-    groups: list[_Group] = []
-    by_kind: dict[str, _Group] = {}
+    cell or paragraph (`Streefwaarde 2018`). Each label starts a slot, in header order, so
+    interleaved headers (`Realisatie 2019 | Streefwaarde 2019 | ...`) keep their order; years
+    on a line of their own (the lower header row) fill the slots that have none."""
+    slots: list[_Group] = []
     bare: list[int] = []
     source = False
     last_label: _Group | None = None
     for typ, text, attached in tokens:
         if typ in ("r", "s"):
             kind = "realisatie" if typ == "r" else "streefwaarde"
-            if kind not in by_kind:
-                by_kind[kind] = _Group(kind)
-                groups.append(by_kind[kind])
-            last_label = by_kind[kind]
+            if slots and slots[-1].kind == kind and not slots[-1].years:
+                last_label = slots[-1]  # the same label repeated (a spanning header)
+            else:
+                last_label = _Group(kind)
+                slots.append(last_label)
         elif typ == "y":
             if attached and last_label is not None:
                 last_label.years.append(int(text))
@@ -109,9 +112,9 @@ def column_model(tokens: list[tuple[str, str, bool]], hint_incell: bool | None =
             if typ == "b":
                 source = True
             last_label = None
-    if not groups:
-        groups = [_Group("realisatie")]
-    lacking = [g for g in groups if not g.years]
+    if not slots:
+        slots = [_Group("realisatie")]
+    lacking = [g for g in slots if not g.years]
     if bare:
         if len(lacking) == 1:
             lacking[0].years = bare
@@ -127,10 +130,10 @@ def column_model(tokens: list[tuple[str, str, bool]], hint_incell: bool | None =
                 lacking[1].years = [y for y in bare if y >= edition_year]
             else:
                 lacking[-1].years = bare
-        elif groups:
-            groups[-1].years.extend(bare)
+        else:
+            slots[-1].years.extend(bare)
     values: list[Column] = []
-    for g in groups:
+    for g in slots:
         if g.years:
             values.extend(Column(g.kind, y) for y in g.years)
         else:

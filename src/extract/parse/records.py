@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from ..layout import Layout, Origin, provenance
 from ..models import Diagnostic, Goal, Indicator, IndicatorValue, Performance, PolicyArea
-from ..values import clean_text
+from ..values import clean_text, parse_cell
 from . import sections
 from .codes import Code, CodeLine, leading_code, policy_area_line, split_fused
 from .indicators import (ColumnModel, Row, add_year_entries, assign_cells, column_model,
@@ -86,6 +86,7 @@ class RecordParser:
         self.expl: _Explanation | None = None
         self.goal_text: str | None = None  # goal whose table cell may hold a description
         self.header_years: dict[str, list[int]] = {"realisatie": [], "streefwaarde": []}
+        self.pa_candidates: dict[str, tuple[str, Unit]] = {}
 
     # -- helpers -----------------------------------------------------------------------------
     def diag(self, severity: str, code: str, message: str, origin: Origin | None, raw: str = "") -> None:
@@ -114,6 +115,7 @@ class RecordParser:
             i = self.step(i, u)
         self.end_explanation()
         self.link_footnotes()
+        self.confirm_policy_areas()
         return ParseResult(list(self.policy_areas.values()), list(self.goals.values()),
                            list(self.performances.values()), list(self.indicators.values()),
                            self.values, self.diagnostics, self.header_years)
@@ -126,7 +128,7 @@ class RecordParser:
             if fn:
                 self.add_footnote(fn[0], fn[1], u.origin)
                 return i + 1
-            if self.footnote_open and not u.first and not leading_code(text):
+            if self.footnote_open and not u.first and not self._row_end(u):
                 tid, marker = self.footnote_open
                 old, origin = self.footnotes[tid][marker]
                 self.footnotes[tid][marker] = (old + " " + text, origin)
@@ -156,9 +158,10 @@ class RecordParser:
         cl = leading_code(text)
         if cl is not None:
             return self.code_line(i, u, cl)
-        if pa and self.expl is None and self._alone(i) and pa[0] not in self.policy_areas:
+        if pa and self.expl is None and pa[0] not in self.policy_areas and pa[0] not in self.pa_candidates:
+            # a bare `5A Verharde openbare ruimte` line: a policy area only if records of it follow
             self.open = None
-            self.define_policy_area(pa[0], pa[1], u)
+            self.pa_candidates[pa[0]] = (pa[1], u)
             return i + 1
         if sections.is_section_heading(text) or sections.is_goal_table_header(text):
             self.end_explanation()
@@ -185,10 +188,12 @@ class RecordParser:
         self.goal_text = None
         return i + 1
 
-    def _alone(self, i: int) -> bool:
-        u = self.units[i]
-        nxt = self._unit(i + 1)
-        return u.first and (nxt is None or nxt.group != u.group)
+    def confirm_policy_areas(self) -> None:
+        """Bare policy-area lines count when goals of that area were found."""
+        used = {g.policy_area_code for g in self.goals.values()}
+        for code, (title, u) in self.pa_candidates.items():
+            if code in used and code not in self.policy_areas:
+                self.define_policy_area(code, title, u)
 
     def _next_is_record_of(self, i: int, goal: str) -> bool:
         for j in range(i + 1, min(i + 8, len(self.units))):
@@ -412,14 +417,15 @@ class RecordParser:
         end = u.origin
         group = [(cl.rest, u.origin)]
         j = i + 1
-        while (v := self._unit(j)) is not None and v.group == u.group and not v.first and not leading_code(v.text):
+        while (v := self._unit(j)) is not None and v.group == u.group and not v.first and not self._row_end(v):
             group.append((v.text, v.origin))
-            raws.append(v.text)
-            end = v.origin
             j += 1
-        found = self._read_group(model, group, row, name_lines)
+        found, cell_at = self._read_group(model, group, row, name_lines)
+        named = group if cell_at is None else group[:cell_at]
+        raws.extend(t for t, _ in named[1:])
+        end = named[-1][1]
         if not found:
-            cells: list[tuple[str, Origin]] = []
+            cells: list[tuple[str, Origin]] = list(group[cell_at:]) if cell_at is not None else []
             k = j
             while k < len(self.units) and not self._row_end(self.units[k]):
                 v = self.units[k]
@@ -441,21 +447,24 @@ class RecordParser:
             if found:
                 j = k
             else:
+                in_group = len(group) - cell_at if cell_at is not None else 0
                 used = assign_cells(model, cells, row) if (model.width or model.source) else 0
                 for text, origin in cells[:used]:
                     raws.append(text)
                     end = origin
-                j = j + used
+                j = j + max(0, used - in_group)
         self.record_indicator(code, name_lines, row, u.origin, end, "\n".join(raws))
         self.in_table_notes = True
         return j
 
     def _read_group(self, model: ColumnModel, lines: list[tuple[str, Origin]], row: Row,
-                    name_lines: list[str]) -> bool:
-        """Lines of one paragraph of a row: name lines until a line holding the row's values;
-        after it, `x (year)` entries of an in-cell realised column, or more name lines."""
+                    name_lines: list[str]) -> tuple[bool, int | None]:
+        """Lines of one paragraph of a row: name lines until a line holding the row's values
+        (PDF text: returns found=True; after it come `x (year)` entries of an in-cell realised
+        column, or more name lines), or until a line that is a single value cell (web text saved
+        without blank lines: returns its index)."""
         found = False
-        for text, origin in lines:
+        for k, (text, origin) in enumerate(lines):
             if not found:
                 pre = read_value_line(model, text, origin, row) if model.width else None
                 if pre is not None:
@@ -463,10 +472,12 @@ class RecordParser:
                     if pre:
                         name_lines.append(pre)
                     continue
+                if k > 0 and _is_value_cell(text):
+                    return False, k
                 name_lines.append(text)
             elif not add_year_entries(model, text, origin, row):
                 name_lines.append(text)
-        return found
+        return found, None
 
     def record_indicator(self, code: Code, name_lines: list[str], row: Row, start: Origin,
                          end: Origin, raw: str) -> None:
@@ -529,6 +540,10 @@ class RecordParser:
 _DANGLING_WORDS = {"van", "de", "het", "een", "en", "of", "voor", "op", "met", "aan", "in", "die", "dat",
                    "te", "tot", "door", "bij", "naar", "om", "over", "uit", "als", "is", "zijn", "worden",
                    "wordt", "ook", "niet", "haar", "hun", "der", "den", "waarin", "waar", "zodat", "omdat"}
+
+
+def _is_value_cell(text: str) -> bool:
+    return is_year_entry(text) or parse_cell(text).status != "qualitative"
 
 
 def _dangles(text: str) -> bool:
