@@ -40,6 +40,9 @@ def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
                             and not f.name.endswith(".gold.json") and not _hidden(f, p)),
                            key=lambda f: f.as_posix())
         elif p.is_file():
+            if p.suffix and p.suffix.lower() not in SUFFIXES:
+                problems.append(f"{p}: not a supported input (.html, .htm, .pdf, .txt)")
+                continue
             found = [p]
         else:
             problems.append(f"{p}: no such file or folder")

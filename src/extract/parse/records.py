@@ -186,6 +186,12 @@ class RecordParser:
             goal.description = (goal.description + "\n" if goal.description else "") + text
             return i + 1
         self.goal_text = None
+        if self.in_table_notes:
+            # text right under an indicator table that is neither a footnote nor a heading:
+            # perhaps a cell the row did not take
+            self.diag("info", "unplaced_text", f"text after an indicator table not placed: {text[:120]}",
+                      u.origin, text)
+            self.in_table_notes = False
         return i + 1
 
     def confirm_policy_areas(self) -> None:
@@ -247,6 +253,8 @@ class RecordParser:
         for part in parts[1:]:
             sub = leading_code(part)
             if sub is None or sub.code.kind == "indicator":
+                self.diag("warning", "unplaced_text", f"text inside a table line not placed: {part[:120]}",
+                          u.origin, u.text)
                 continue
             store = self.goals if sub.code.kind == "goal" else self.performances
             if sub.code.text in store:
