@@ -10,8 +10,9 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .convert import convert, convert_batch  # noqa: E402
+from .checks import check  # noqa: E402
 from .models import (Diagnostic, Document, Goal, Indicator, IndicatorValue, Performance,  # noqa: E402
                      PolicyArea, Provenance)
 
-__all__ = ["convert", "convert_batch", "Document", "PolicyArea", "Goal", "Performance", "Indicator",
+__all__ = ["convert", "convert_batch", "check", "Document", "PolicyArea", "Goal", "Performance", "Indicator",
            "IndicatorValue", "Diagnostic", "Provenance", "__version__"]

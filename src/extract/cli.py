@@ -96,6 +96,81 @@ def schema(out: Path) -> None:
     click.echo(f"wrote {path}")
 
 
+# --- check, compare, series: validating editions -------------------------------------------
+
+_INPUTS_HELP = ("Each PATH is an input file, a folder searched recursively for inputs (converted "
+                "in memory), or an output folder of `extract convert` (read back from its json/).")
+
+
+def _load(paths: tuple[Path, ...], jobs: int, what: str = "PATH") -> list[Document]:
+    """The documents of `paths` (one loader for check, compare and series); exits 2 when a
+    path does not exist or nothing could be read."""
+    from .editions import load_editions
+    editions = load_editions(paths, jobs=jobs or default_jobs(len(paths)))
+    for p in editions.problems:
+        click.echo(f"error: {p}", err=True)
+    if editions.problems or not editions.documents:
+        if not editions.documents:
+            click.echo(f"error: no documents found in {what}", err=True)
+        sys.exit(2)
+    return editions.documents
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "-o", "out", default="out", show_default=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to write findings.csv into.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="Exit 1 when there is a finding of this severity or worse.")
+@click.option("--rule", "rules", multiple=True, metavar="ID", help="Run only this rule (repeatable).")
+@click.option("--skip", "skip", multiple=True, metavar="ID", help="Do not run this rule (repeatable).")
+@click.option("--list-rules", is_flag=True, help="List the rules with their severity and exit.")
+@click.option("--max-rows", default=50, show_default=True, type=click.IntRange(min=0),
+              help="Findings shown on the terminal (all are in findings.csv).")
+@click.option("--jobs", "-j", default=0, type=click.IntRange(min=0), help="Processes to convert inputs with.")
+def check(paths: tuple[Path, ...], out: Path, fail_on: str, rules: tuple[str, ...], skip: tuple[str, ...],
+          list_rules: bool, max_rows: int, jobs: int) -> None:
+    """Check the records of each edition in PATHS against rules within one edition: goals,
+    performances and indicators without a parent, duplicate codes, gaps and disorder in
+    numbering, missing sources and units, values out of range for their unit, realised values
+    dated after the edition year, targets dated before it, indicators without values, empty
+    goals.
+
+    \b
+    Writes OUT/findings.csv: one row per finding with rule, severity (error/warning/info),
+    the record keys (document_id, record_type, code, kind, year), a message, and the location
+    and provenance (page, lines, raw text) of the records involved. Prints the findings as a
+    table and a count per severity.
+
+    \b
+    Exit status: 0 when no finding reaches --fail-on (default: no errors), 1 when one does,
+    2 on usage errors (unknown path or rule, no PATHS).
+    """
+    from .checks import RULES, select_rules
+    from .checks.run import check as run_check, summary
+    from .writers.frames import write_frame
+    if list_rules:
+        from .terminal import text_table
+        click.echo(text_table(["rule", "severity", "checks"], [[r.id, r.severity, r.summary] for r in RULES],
+                              max_width=100))
+        return
+    if not paths:
+        raise click.UsageError("give at least one PATH (or --list-rules)")
+    try:
+        selected = select_rules(rules or None, skip)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    docs = _load(paths, jobs)
+    findings = run_check(docs, selected)
+    path = write_frame(out / "findings.csv", findings)
+    click.echo(summary(findings, len(docs), max_rows))
+    click.echo(f"-> {path}")
+    ranks = {"error": 0, "warning": 1, "info": 2}
+    limit = ranks.get(fail_on)
+    failing = limit is not None and any(ranks[s] <= limit for s in findings["severity"])
+    sys.exit(1 if failing else 0)
+
+
 def main() -> None:
     cli(prog_name="extract")
 

@@ -1,0 +1,46 @@
+"""Keys that line records up across editions: the natural order of codes (`9A1.2` before
+`9A1.10`), the policy area a record belongs to, and the figure a value carries.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .models import Document, IndicatorValue
+from .parse.codes import parse_code
+
+_PARTS = re.compile(r"(\d+)|([^\d]+)")
+
+# Statuses that carry no figure: `-`, `n.b.`, `n.v.t.`, `p.m.`. They say "nothing that year".
+NO_FIGURE = frozenset({"empty", "not_available", "not_applicable", "pm"})
+
+
+def code_key(code: str | None) -> tuple:
+    """Sort key for record codes: digits compare as numbers, so 9A1.2 < 9A1.10 < 9A2."""
+    if not code:
+        return ()
+    return tuple((0, int(n), "") if n else (1, 0, s) for n, s in _PARTS.findall(code))
+
+
+def policy_area_of(code: str | None, doc: Document | None = None) -> str:
+    """The policy area (`9A`) a goal, performance or indicator code belongs to; for codes of
+    another shape, the document's only policy area, else ''."""
+    parsed = parse_code(code) if code else None
+    if parsed is not None:
+        return parsed.policy_area
+    if doc is not None and len(doc.policy_areas) == 1:
+        return doc.policy_areas[0].code
+    return ""
+
+
+def has_figure(v: IndicatorValue) -> bool:
+    """True when the value states something for its year (a number or qualitative text)."""
+    return v.status not in NO_FIGURE
+
+
+def figure(v: IndicatorValue) -> tuple:
+    """What two values must share to say the same thing: the number (6,0 equals 6) and its
+    comparator, or the wording of a qualitative value."""
+    if v.status == "number" and v.value is not None:
+        return ("number", v.comparator or "", v.value.normalize() if v.value else Decimal(0))
+    return (v.status, " ".join((v.qualifier or v.raw).lower().split()))
