@@ -109,25 +109,40 @@ def detect(lines: list[str], source_file: str, header_years: dict[str, list[int]
     return meta
 
 
+@lru_cache(maxsize=2)
+def _name_pattern(lower: bool = False) -> re.Pattern:
+    """One pattern for all municipality names (longest first), also matching the start of a
+    compound or demonym (`Leidenaren`, `LeideninCijfers`) through the optional suffix group."""
+    names = sorted((n.lower() if lower else n for n in municipalities()), key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(r"(?<![^\W_])(?P<name>" + alternation + r")(?P<suffix>[a-z]*)(?![^\W_])")
+
+
 def _municipality(lines: list[str], name: str) -> str | None:
-    text = "\n".join(lines)
+    """The municipality a document is about: `gemeente X`, else the name mentioned most
+    (compounds such as `Leidenaren` count half), a name in the file name counting extra."""
+    text = "\n".join(lines)[:200_000]
+    names = set(municipalities())
     m = re.search(r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'-]+(?:\s(?:aan|op|en|den|de)\s[A-Z][\w'-]+)?)", text)
-    names = municipalities()
     if m:
-        for n in names:
-            if m.group(1) == n or m.group(1).startswith(n + " "):
-                return n
-    best, best_score = None, 0.0
-    for n in names:
+        for candidate in (m.group(1), m.group(1).split()[0]):
+            if candidate in names:
+                return candidate
+    scores: dict[str, float] = {}
+    for hit in _name_pattern().finditer(text):
+        n = hit.group("name")
         if len(n) < 4:
             continue
-        score = 0.0
-        whole = len(re.findall(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text))
-        score += whole
-        if len(n) >= 5:
-            score += 0.5 * (len(re.findall(r"(?<![\w-])" + re.escape(n) + r"[a-z]", text)))
-        if re.search(r"(?<![a-z])" + re.escape(n.lower()) + r"(?![a-z])", name):
-            score += 2
-        if score > best_score:
-            best, best_score = n, score
-    return best
+        if hit.group("suffix"):
+            if len(n) >= 5:
+                scores[n] = scores.get(n, 0) + 0.5
+        else:
+            scores[n] = scores.get(n, 0) + 1
+    by_lower = {n.lower(): n for n in names}
+    for hit in _name_pattern(lower=True).finditer(name):
+        n = by_lower[hit.group("name")]
+        if len(n) >= 4 and not hit.group("suffix"):
+            scores[n] = scores.get(n, 0) + 2
+    if not scores:
+        return None
+    return max(sorted(scores), key=lambda n: scores[n])
