@@ -87,6 +87,8 @@ class RecordParser:
         self.goal_text: str | None = None  # goal whose table cell may hold a description
         self.header_years: dict[str, list[int]] = {"realisatie": [], "streefwaarde": []}
         self.pa_candidates: dict[str, tuple[str, Unit]] = {}
+        self.roles: list[str] = []  # what each unit was read as: `extract inspect` shows it
+        self.role = ""
 
     # -- helpers -----------------------------------------------------------------------------
     def diag(self, severity: str, code: str, message: str, origin: Origin | None, raw: str = "") -> None:
@@ -110,9 +112,13 @@ class RecordParser:
                 self.end_explanation()
                 self.open = None
                 parse_grid(self, u)
+                self.roles.append("indicator table (grid)")
                 i += 1
                 continue
-            i = self.step(i, u)
+            self.role = "text (not placed)"
+            j = self.step(i, u)
+            self.roles.extend([self.role] * (j - i))
+            i = j
         self.end_explanation()
         self.link_footnotes()
         self.confirm_policy_areas()
@@ -127,8 +133,11 @@ class RecordParser:
             fn = sections.footnote(text)
             if fn:
                 self.add_footnote(fn[0], fn[1], u.origin)
+                self.role = f"footnote {fn[0]}"
                 return i + 1
             if self.footnote_open and not u.first and not self._row_end(u):
+                self.role = f"footnote {self.footnote_open[1]}"
+
                 tid, marker = self.footnote_open
                 old, origin = self.footnotes[tid][marker]
                 self.footnotes[tid][marker] = (old + " " + text, origin)
@@ -141,6 +150,7 @@ class RecordParser:
             self.open = None
             self.in_table_notes = False
             self.define_policy_area(pa[0], pa[1], u)
+            self.role = f"policy area {pa[0]}"
             return i + 1
         intro = sections.goals_intro(text)
         if intro:
@@ -149,11 +159,13 @@ class RecordParser:
             self.in_table_notes = False
             if intro[1]:
                 self.define_policy_area(intro[0], intro[1], u)
+            self.role = f"goals of {intro[0]}"
             return i + 1
         # indicator table header
         if starts_header(text):
             self.end_explanation()
             self.open = None
+            self.role = "indicator header"
             return self.parse_header(i)
         cl = leading_code(text)
         if cl is not None:
@@ -162,6 +174,7 @@ class RecordParser:
             # a bare `5A Verharde openbare ruimte` line: a policy area only if records of it follow
             self.open = None
             self.pa_candidates[pa[0]] = (pa[1], u)
+            self.role = f"policy area {pa[0]} (if goals of it follow)"
             return i + 1
         if sections.is_section_heading(text) or sections.is_goal_table_header(text):
             self.end_explanation()
@@ -169,6 +182,7 @@ class RecordParser:
             self.goal_text = None
             if not sections.footnote(text):
                 self.in_table_notes = False
+            self.role = "section heading"
             return i + 1
         if u.heading and self.expl is not None and self.expl.heading_level and u.heading <= self.expl.heading_level:
             self.end_explanation()
@@ -180,10 +194,12 @@ class RecordParser:
         if self.expl is not None:
             self.expl.lines.append((text, u.first))
             self.expl.end = u.origin
+            self.role = f"explanation of {self.expl.code}"
             return i + 1
         if self.goal_text is not None and self._next_is_record_of(i, self.goal_text):
             goal = self.goals[self.goal_text]
             goal.description = (goal.description + "\n" if goal.description else "") + text
+            self.role = f"description of {self.goal_text}"
             return i + 1
         self.goal_text = None
         if self.in_table_notes:
@@ -231,6 +247,7 @@ class RecordParser:
         if code.kind == "indicator":
             self.end_explanation()
             self.open = None
+            self.role = f"indicator {code.text}"
             return self.parse_indicator_row(i, u, cl)
         if cl.label == "Doel" and code.kind == "goal":
             # `Doel 9A1 ...` row in an indicator table, or a goal heading
@@ -239,11 +256,13 @@ class RecordParser:
             if code.text not in self.goals and cl.rest:
                 self.define(code, cl.rest, u)
                 self.open = _Open([("goal", code.text, text_of(u))], u.group)
+            self.role = f"goal {code.text} (table row)"
             return i + 1
         known = self.goals if code.kind == "goal" else self.performances
         if code.text in known:
             self.end_explanation()
             self.open = None
+            self.role = f"explanation of {code.text} (heading)"
             return self.start_explanation(i, u, cl)
         self.end_explanation()
         self.in_table_notes = False
@@ -264,6 +283,7 @@ class RecordParser:
             self.define(sub.code, sub.rest, u)
             fragments.append((sub.code.kind, sub.code.text, part))
         self.open = _Open(fragments, u.group)
+        self.role = " + ".join(f"{kind} {c}" for kind, c, _ in fragments)
         self.goal_text = code.text if code.kind == "goal" and len(parts) == 1 else None
         return i + 1
 
@@ -282,6 +302,7 @@ class RecordParser:
     def extend_title(self, open_: _Open, u: Unit) -> None:
         kind, code, _last = self.pick_continued(open_.candidates, u.text)
         open_.candidates = [(kind, code, u.text)]
+        self.role = f"{kind} {code} (title goes on)"
         record = self.goals.get(code) if kind == "goal" else self.performances.get(code)
         if record is None:
             return

@@ -1,0 +1,58 @@
+"""See a parse: every line of the layout a source made of a file, with what the parser read it as
+(policy area, goal, performance, explanation of ..., indicator ..., footnote, or not placed).
+Like pdfplumber's debug_tablefinder, it shows what the finder saw."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .layout import Origin
+from .parse.records import RecordParser
+from .parse.units import TableUnit
+from .sources import read_layout
+
+
+@dataclass(frozen=True)
+class TraceLine:
+    location: str
+    role: str
+    text: str
+
+
+def _where(origin: Origin) -> str:
+    parts = []
+    if origin.page is not None:
+        parts.append(f"p{origin.page}")
+    if origin.line is not None:
+        parts.append(f"l{origin.line}")
+    if origin.element:
+        parts.append(origin.element)
+    return " ".join(parts)
+
+
+def trace(path: str | Path) -> list[TraceLine]:
+    """The parser's reading of a file, unit by unit. Raises SourceError for unreadable files."""
+    path = Path(path)
+    layout = read_layout(path, path.read_bytes(), str(path))
+    parser = RecordParser(layout)
+    parser.run()
+    out: list[TraceLine] = []
+    for unit, role in zip(parser.units, parser.roles):
+        if isinstance(unit, TableUnit):
+            for row in unit.block.rows:
+                cells = " | ".join(c.text.replace("\n", " / ") for c in row if not c.spanned)
+                origin = row[0].origin if row else unit.block.origin
+                out.append(TraceLine(_where(origin), role, cells))
+        else:
+            out.append(TraceLine(_where(unit.origin), role, unit.text))
+    return out
+
+
+def render(lines: list[TraceLine], width: int | None = 160) -> str:
+    loc = max((len(t.location) for t in lines), default=0)
+    role = max((len(t.role) for t in lines), default=0)
+    rows = []
+    for t in lines:
+        row = f"{t.location:<{loc}}  {t.role:<{role}}  {t.text}"
+        rows.append(row if width is None or len(row) <= width else row[: width - 1] + "…")
+    return "\n".join(rows)
