@@ -171,6 +171,25 @@ def check(paths: tuple[Path, ...], out: Path, fail_on: str, rules: tuple[str, ..
     sys.exit(1 if failing else 0)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--width", default=160, show_default=True, type=click.IntRange(min=0),
+              help="Cut lines to this many characters (0 = do not cut).")
+def inspect(path: Path, width: int) -> None:
+    """Show how PATH was read: every line of the layout its source made (with page, line or
+    element), and what the parser took it for — policy area, goal, performance, explanation
+    of a performance, indicator header or row, footnote, or text not placed. Use it to see why
+    a record is missing or wrong. Exit status 1 when the file cannot be read."""
+    from .inspect import render, trace
+    from .sources import SourceError
+    try:
+        lines = trace(path)
+    except (SourceError, OSError) as exc:
+        click.echo(f"error: {path}: {exc}", err=True)
+        sys.exit(1)
+    click.echo(render(lines, width or None))
+
+
 def main() -> None:
     cli(prog_name="extract")
 
