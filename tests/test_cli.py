@@ -80,3 +80,14 @@ def test_schema_command_writes_the_schema(tmp_path):
     r = run_cli("schema", "--out", str(tmp_path))
     assert r.returncode == 0
     assert (tmp_path / SCHEMA_FILE).read_bytes() == schema_bytes()
+
+
+def test_inspect_shows_what_each_line_was_read_as():
+    r = run_cli("inspect", str(SAMPLES / "002_28e5dc0f656876b6.txt"), "--width", "0")
+    assert r.returncode == 0
+    lines = r.stdout.splitlines()
+    assert any("goal 9B1 + performance 9B1.1" in line for line in lines)
+    assert any(line.split()[1:3] == ["goal", "9A1"] and "inwoners" not in line for line in lines)
+    assert any("explanation of 9A1.4" in line and "Met name basisfunctie 3" in line for line in lines)
+    assert any("footnote **" in line for line in lines)
+    assert run_cli("inspect", str(SAMPLES / "missing.txt")).returncode == 2
