@@ -190,6 +190,60 @@ def inspect(path: Path, width: int) -> None:
     click.echo(render(lines, width or None))
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--out", "-o", "out", default="out", show_default=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to write changes.csv into.")
+@click.option("--fail-on", type=click.Choice(["never", "restatement", "change"]), default="never", show_default=True,
+              help="Exit 1 when a realised value was restated (restatement) or on any change (change).")
+@click.option("--max-rows", default=50, show_default=True, type=click.IntRange(min=0),
+              help="Rows shown per table on the terminal (all are in changes.csv).")
+@click.option("--jobs", "-j", default=0, type=click.IntRange(min=0), help="Processes to convert inputs with.")
+def compare(old: Path, new: Path, out: Path, fail_on: str, max_rows: int, jobs: int) -> None:
+    """Compare edition OLD with edition NEW (each an input file, a folder of inputs, or an
+    output folder of `extract convert`): budget vs budget, annual report vs annual report, or
+    budget vs annual report. Documents are matched by policy area, records by code and, where
+    codes were renumbered (2A1.1 -> 2A101), by similar wording (similarity >= 0.8).
+
+    \b
+    Writes OUT/changes.csv, one row per change, with columns change, record_type
+    (policy_area/goal/performance/indicator/value), policy_area, code, old_code, kind, year,
+    old, new, similarity, realised, message, and the documents and locations on both sides.
+    Changes:
+      added, removed     goal, performance or indicator in only one edition
+      renamed            same record, other wording (similarity says how alike)
+      renumbered         matched by wording under another code, same parent
+      reparented         matched, under another goal or policy area (old/new: the parents)
+      restated           realised value of the same indicator and year that differs
+      target_changed     target of the same indicator and year that differs
+      source_changed, unit_changed
+    Listings beside the changes:
+      only_old, only_new values (realisatie or streefwaarde) one edition gives and the other
+                         does not: between editions of one kind only for years the other
+                         covers; between a budget and an annual report every realised value
+      target             budget vs annual report: every target of both, with the realised
+                         value of that year (target promised vs value realised)
+    A policy area in only one edition is listed (only_old/only_new) and not compared. Values
+    without a figure (-, n.b., n.v.t., p.m.) count as absent; identical values give no row.
+
+    \b
+    Exit status: 0, or 1 with --fail-on restatement when a realised value was restated
+    (--fail-on change: when there is any change); 2 on usage errors.
+    """
+    from .compare import CHANGES, summary
+    from .compare import compare as run_compare
+    from .writers.frames import write_frame
+    old_docs, new_docs = _load((old,), jobs, "OLD"), _load((new,), jobs, "NEW")
+    changes = run_compare(old_docs, new_docs)
+    path = write_frame(out / "changes.csv", changes)
+    click.echo(summary(changes, max_rows))
+    click.echo(f"-> {path}")
+    kinds = set(changes["change"])
+    failing = {"never": False, "restatement": "restated" in kinds, "change": bool(kinds & set(CHANGES))}[fail_on]
+    sys.exit(1 if failing else 0)
+
+
 def main() -> None:
     cli(prog_name="extract")
 

@@ -1,0 +1,376 @@
+"""Comparing two editions (`extract compare OLD NEW`): what was added, removed, renamed,
+renumbered or moved, which realised values were restated, which targets moved.
+
+Documents are matched by policy area (the newest document of a side when it has several for one
+area); policy areas in only one side are listed, not compared. Within the compared areas,
+records are matched by code, then by wording (`matching.pair_records`), and values by indicator
+(through that matching), kind and year. Values without a figure (`-`, n.b., n.v.t., p.m.) count
+as absent.
+
+Changes (one row each in changes.csv):
+  added, removed          a goal, performance or indicator in only one edition
+  renamed                 same record, other wording (with its similarity)
+  renumbered              matched by wording under another code, same parent
+  reparented              matched, but under another goal (or policy area)
+  restated                realised value for the same indicator and year that differs
+  target_changed          target for the same indicator and year that differs
+  source_changed, unit_changed
+Listings (what a user wants to see beside the changes):
+  only_old, only_new      a value one edition gives and the other does not: for editions of
+                          the same kind only within the years the other edition covers (a
+                          window sliding by a year is no news); across kinds (budget vs annual
+                          report) every such realised value
+  target                  across kinds, every target of both, with the realised value of that
+                          year when either edition has it (target promised vs value realised)
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .editions import as_documents, edition_label, publication_order
+from .keys import code_key, figure, has_figure, policy_area_of
+from .matching import Pair, normalise, pair_records
+from .models import Document, Goal, Indicator, IndicatorValue, Performance, Provenance
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+CHANGES = ("added", "removed", "renumbered", "reparented", "renamed", "restated", "target_changed",
+           "source_changed", "unit_changed")
+LISTINGS = ("only_old", "only_new", "target")
+RECORD_TYPES = ("policy_area", "goal", "performance", "indicator", "value")
+
+
+@dataclass
+class Change:
+    """One row of changes.csv."""
+
+    change: str
+    record_type: str
+    policy_area: str
+    code: str
+    old_code: str | None = None      # filled when the old code differs
+    kind: str | None = None          # realisatie / streefwaarde, for values
+    year: int | None = None
+    old: str | None = None
+    new: str | None = None
+    similarity: float | None = None
+    realised: str | None = None      # for `target` rows: the realised value of that year
+    message: str = ""
+    old_document: str | None = None
+    new_document: str | None = None
+    old_location: str | None = None
+    new_location: str | None = None
+
+    def order(self) -> tuple:
+        return (self.policy_area, RECORD_TYPES.index(self.record_type), code_key(self.code), self.kind or "",
+                self.year or 0, (CHANGES + LISTINGS).index(self.change))
+
+
+CHANGE_COLUMNS = list(Change.__dataclass_fields__)
+
+
+@dataclass
+class Side:
+    """One edition's records in the compared policy areas, and the document of each area."""
+
+    documents: dict[str, Document]
+    goals: list[Goal]
+    performances: list[Performance]
+    indicators: list[Indicator]
+    values: dict[str, list[IndicatorValue]]   # by indicator code
+    areas: dict[int, str]                      # id(record) -> its policy area
+
+    def document_of(self, area: str) -> Document | None:
+        return self.documents.get(area)
+
+    def area(self, record: Goal | Performance | Indicator) -> str:
+        return self.areas[id(record)]
+
+
+def _area(record: Goal | Performance | Indicator, doc: Document) -> str:
+    if isinstance(record, Goal):
+        return record.policy_area_code or policy_area_of(record.code, doc)
+    return policy_area_of(record.goal_code or record.code, doc)
+
+
+def documents_by_area(docs: Iterable[Document]) -> tuple[dict[str, Document], list[str]]:
+    """The document to compare for each policy area: the newest one covering it. Notes say
+    which areas had more than one."""
+    covering: dict[str, list[Document]] = defaultdict(list)
+    for doc in docs:
+        if doc.status == "failed":
+            continue
+        areas = {a.code for a in doc.policy_areas}
+        areas |= {_area(r, doc) for r in [*doc.goals, *doc.performances, *doc.indicators]}
+        for area in areas:
+            covering[area].append(doc)
+    chosen, notes = {}, []
+    for area, docs_ in sorted(covering.items()):
+        docs_.sort(key=publication_order)
+        chosen[area] = docs_[-1]
+        if len(docs_) > 1:
+            notes.append(f"{area}: {len(docs_)} documents, compared {docs_[-1].document_id} "
+                         f"({edition_label(docs_[-1])})")
+    return chosen, notes
+
+
+def _side(documents: dict[str, Document], areas: set[str]) -> Side:
+    """The records of `documents` in `areas`, each from the document chosen for its area."""
+    side = Side(documents, [], [], [], defaultdict(list), {})
+    for doc in {d.document_id: d for d in documents.values()}.values():
+        def take(records: list) -> list:
+            kept = []
+            for r in records:
+                area = _area(r, doc)
+                if area in areas and documents.get(area) is doc:
+                    side.areas[id(r)] = area
+                    kept.append(r)
+            return kept
+        side.goals += take(doc.goals)
+        side.performances += take(doc.performances)
+        inds = take(doc.indicators)
+        side.indicators += inds
+        codes = {i.code for i in inds}
+        for v in doc.values:
+            if v.indicator_code in codes:
+                side.values[v.indicator_code].append(v)
+    return side
+
+
+def _location(p: Provenance | None) -> str | None:
+    return p.location() if p else None
+
+
+def _shown(v: IndicatorValue) -> str:
+    """A value as printed, without the `(2015)` some pages put after realised values."""
+    return re.sub(r"\s*\((?:19|20)\d\d\)", "", v.raw).strip()
+
+
+class Comparison:
+    """Builds the changes between two sides, area by area."""
+
+    def __init__(self, old: Side, new: Side):
+        self.old, self.new = old, new
+        self.changes: list[Change] = []
+
+    def add(self, change: str, record_type: str, area: str, code: str, old_rec=None, new_rec=None,
+            **fields) -> None:
+        old_doc, new_doc = self.old.document_of(area), self.new.document_of(area)
+        self.changes.append(Change(
+            change, record_type, area, code, **fields,
+            old_document=old_doc.document_id if old_doc and old_rec is not None else None,
+            new_document=new_doc.document_id if new_doc and new_rec is not None else None,
+            old_location=_location(getattr(old_rec, "provenance", None)),
+            new_location=_location(getattr(new_rec, "provenance", None))))
+
+    def records(self, record_type: str, pairs: list[Pair], text: Callable, parent: Callable,
+                parent_map: dict[str, str]) -> dict[str, str]:
+        """Changes of one record type; returns the map old code -> new code of matched pairs."""
+        code_map: dict[str, str] = {}
+        for p in pairs:
+            rec = p.new if p.new is not None else p.old
+            area = (self.new if p.new is not None else self.old).area(rec)
+            if p.old is None:
+                self.add("added", record_type, area, rec.code, new_rec=rec, new=text(rec),
+                         message=f"{record_type} {rec.code} is new: {text(rec)}")
+                continue
+            if p.new is None:
+                self.add("removed", record_type, area, rec.code, old_rec=rec, old=text(rec),
+                         message=f"{record_type} {rec.code} is gone: {text(rec)}")
+                continue
+            code_map[p.old.code] = p.new.code
+            old_code = p.old.code if p.old.code != p.new.code else None
+            old_parent = parent(p.old)
+            if parent_map.get(old_parent, old_parent) != parent(p.new):
+                self.add("reparented", record_type, area, p.new.code, p.old, p.new, old_code=old_code,
+                         old=old_parent, new=parent(p.new), similarity=p.similarity,
+                         message=f"{record_type} {p.old.code} moved from {old_parent} to {parent(p.new)}"
+                                 + (f" as {p.new.code}" if old_code else ""))
+            elif old_code:
+                self.add("renumbered", record_type, area, p.new.code, p.old, p.new, old_code=old_code,
+                         old=p.old.code, new=p.new.code, similarity=p.similarity,
+                         message=f"{record_type} {p.old.code} is now {p.new.code} (wording similarity "
+                                 f"{p.similarity:.2f})")
+            if normalise(text(p.old)) != normalise(text(p.new)):
+                self.add("renamed", record_type, area, p.new.code, p.old, p.new, old_code=old_code,
+                         old=text(p.old), new=text(p.new), similarity=p.similarity,
+                         message=f"{record_type} {p.new.code} reworded (similarity {p.similarity:.2f})")
+        return code_map
+
+    def indicator_attributes(self, pairs: list[Pair[Indicator]]) -> None:
+        for p in pairs:
+            if p.old is None or p.new is None:
+                continue
+            area = self.new.area(p.new)
+            old_code = p.old.code if p.old.code != p.new.code else None
+            if normalise(p.old.source) != normalise(p.new.source):
+                self.add("source_changed", "indicator", area, p.new.code, p.old, p.new, old_code=old_code,
+                         old=p.old.source, new=p.new.source,
+                         message=f"indicator {p.new.code} source {p.old.source or '(none)'} -> "
+                                 f"{p.new.source or '(none)'}")
+            if p.old.unit and p.new.unit and p.old.unit != p.new.unit:
+                self.add("unit_changed", "indicator", area, p.new.code, p.old, p.new, old_code=old_code,
+                         old=p.old.unit, new=p.new.unit,
+                         message=f"indicator {p.new.code} unit {p.old.unit} -> {p.new.unit}")
+
+    def values(self, pairs: list[Pair[Indicator]]) -> None:
+        for p in pairs:
+            if p.old is None or p.new is None:
+                continue
+            area = self.new.area(p.new)
+            old_doc, new_doc = self.old.document_of(area), self.new.document_of(area)
+            across = bool(old_doc and new_doc and old_doc.kind != new_doc.kind)
+            old_vals, new_vals = self.old.values.get(p.old.code, []), self.new.values.get(p.new.code, [])
+            realised = ValueTable(old_vals, new_vals, "realisatie")
+            targets = ValueTable(old_vals, new_vals, "streefwaarde")
+            for year in realised.years():
+                self.value_pair(area, p.new.code, realised, year, "restated", across)
+            for year in targets.years():
+                if across:
+                    self.target_listing(area, p.new.code, targets, realised, year)
+                else:
+                    self.value_pair(area, p.new.code, targets, year, "target_changed", across)
+
+    def value_pair(self, area: str, code: str, table: "ValueTable", year: int, differ: str, across: bool) -> None:
+        o, n = table.old.get(year), table.new.get(year)
+        what = "realised value" if table.kind == "realisatie" else "target"
+        fields = dict(kind=table.kind, year=year, old=o and _shown(o), new=n and _shown(n))
+        if o and n:
+            if figure(o) != figure(n):
+                self.add(differ, "value", area, code, o, n, **fields,
+                         message=f"{code} {what} {year}: {_shown(o)} -> {_shown(n)}")
+        elif o and (across or table.covered_by_new(year)):
+            self.add("only_old", "value", area, code, o, None, **fields,
+                     message=f"{code} {what} {year} {_shown(o)} only in the old edition")
+        elif n and (across or table.covered_by_old(year)):
+            self.add("only_new", "value", area, code, None, n, **fields,
+                     message=f"{code} {what} {year} {_shown(n)} only in the new edition")
+
+    def target_listing(self, area: str, code: str, targets: "ValueTable", realised: "ValueTable", year: int) -> None:
+        o, n = targets.old.get(year), targets.new.get(year)
+        actual = realised.best(year, prefer_new=self.new.document_of(area).kind == "jaarstukken")
+        differs = bool(o and n and figure(o) != figure(n))
+        parts = [f"old {_shown(o)}" if o else None, f"new {_shown(n)}" if n else None,
+                 f"realised {_shown(actual)}" if actual else None]
+        self.add("target_changed" if differs else "target", "value", area, code, o, n, kind="streefwaarde",
+                 year=year, old=o and _shown(o), new=n and _shown(n), realised=actual and _shown(actual),
+                 message=f"{code} target {year}: " + ", ".join(x for x in parts if x))
+
+
+class ValueTable:
+    """The values with a figure of one indicator and kind on both sides, by year, and the years
+    each side covers (including its `-` cells)."""
+
+    def __init__(self, old: list[IndicatorValue], new: list[IndicatorValue], kind: str):
+        self.kind = kind
+        self.old, self.old_span = self._by_year(old, kind)
+        self.new, self.new_span = self._by_year(new, kind)
+
+    @staticmethod
+    def _by_year(values: list[IndicatorValue], kind: str) -> tuple[dict[int, IndicatorValue], tuple[int, int] | None]:
+        years = [v.year for v in values if v.kind == kind and v.year is not None]
+        figures: dict[int, IndicatorValue] = {}
+        for v in values:
+            if v.kind == kind and v.year is not None and has_figure(v):
+                figures.setdefault(v.year, v)
+        return figures, ((min(years), max(years)) if years else None)
+
+    def years(self) -> list[int]:
+        return sorted(set(self.old) | set(self.new))
+
+    def covered_by_old(self, year: int) -> bool:
+        return self.old_span is not None and self.old_span[0] <= year <= self.old_span[1]
+
+    def covered_by_new(self, year: int) -> bool:
+        return self.new_span is not None and self.new_span[0] <= year <= self.new_span[1]
+
+    def best(self, year: int, prefer_new: bool) -> IndicatorValue | None:
+        first, second = (self.new, self.old) if prefer_new else (self.old, self.new)
+        return first.get(year) or second.get(year)
+
+
+def compare_documents(old_docs: list[Document], new_docs: list[Document]) -> tuple[list[Change], list[str], list[str]]:
+    """The changes from the old edition to the new, the policy areas compared, and notes on
+    how documents were matched."""
+    old_by_area, old_notes = documents_by_area(old_docs)
+    new_by_area, new_notes = documents_by_area(new_docs)
+    common = set(old_by_area) & set(new_by_area)
+    cmp = Comparison(_side(old_by_area, common), _side(new_by_area, common))
+    for area in sorted(set(old_by_area) ^ set(new_by_area), key=code_key):
+        side, doc = ("only_old", old_by_area[area]) if area in old_by_area else ("only_new", new_by_area[area])
+        title = next((a.title for a in doc.policy_areas if a.code == area), "")
+        cmp.add(side, "policy_area", area, area, **({"old": title} if side == "only_old" else {"new": title}),
+                message=f"policy area {area} {title} is only in the {side[5:]} edition ({doc.document_id}); "
+                        "not compared")
+    old, new = cmp.old, cmp.new
+    goal_pairs = pair_records(old.goals, new.goals, lambda g: g.code, lambda g: g.title)
+    goal_map = cmp.records("goal", goal_pairs, lambda g: g.title, lambda g: g.policy_area_code or "", {})
+    perf_pairs = pair_records(old.performances, new.performances, lambda p: p.code, lambda p: p.title)
+    cmp.records("performance", perf_pairs, lambda p: p.title, lambda p: p.goal_code or "", goal_map)
+    ind_pairs = pair_records(old.indicators, new.indicators, lambda i: i.code, lambda i: i.name)
+    cmp.records("indicator", ind_pairs, lambda i: i.name, lambda i: i.goal_code or "", goal_map)
+    cmp.indicator_attributes(ind_pairs)
+    cmp.values(ind_pairs)
+    cmp.changes.sort(key=Change.order)
+    return cmp.changes, sorted(common, key=code_key), old_notes + new_notes
+
+
+def compare(old: Iterable[str | Path | Document] | str | Path | Document,
+            new: Iterable[str | Path | Document] | str | Path | Document) -> "pd.DataFrame":
+    """The changes from edition `old` to edition `new` (each paths as `extract compare` reads
+    them, or Documents): one row per change or listing, columns CHANGE_COLUMNS, sorted by
+    policy area, record type, code, kind and year. `df.attrs` holds 'areas' (the policy
+    areas compared), 'notes' (which document was compared for areas with several) and
+    'old'/'new' (the editions, as `kind year (document_id)`)."""
+    import pandas as pd
+    old_docs, new_docs = as_documents(old), as_documents(new)
+    changes, areas, notes = compare_documents(old_docs, new_docs)
+    df = pd.DataFrame([asdict(c) for c in changes], columns=CHANGE_COLUMNS, dtype=object)
+    df.attrs.update(areas=areas, notes=notes, old=_editions(old_docs), new=_editions(new_docs))
+    return df
+
+
+def _editions(docs: list[Document]) -> list[str]:
+    return [f"{edition_label(d)} ({d.document_id})" for d in sorted(docs, key=publication_order)]
+
+
+def summary(changes: "pd.DataFrame", max_rows: int = 50) -> str:
+    """The terminal report of `extract compare`: the editions, the areas compared, a table of
+    changes, and tables of the values in only one edition and of the targets."""
+    from .terminal import text_table
+    a = changes.attrs
+    out = [f"old: {', '.join(a.get('old', [])) or '-'}", f"new: {', '.join(a.get('new', [])) or '-'}",
+           f"policy areas compared: {', '.join(a.get('areas', [])) or 'none'}"]
+    out += [f"note: {n}" for n in a.get("notes", [])]
+    rows = changes.to_dict("records")
+    areas_apart = [r for r in rows if r["record_type"] == "policy_area"]
+    if areas_apart:
+        out.append("not compared: " + ", ".join(f"{r['code']} only in {r['change'][5:]}" for r in areas_apart))
+
+    def section(title: str, selected: list[dict], headers: list[str], cells) -> None:
+        if not selected:
+            return
+        out.append(f"\n{title} ({len(selected)}):")
+        out.append(text_table(headers, [cells(r) for r in selected[:max_rows]], max_width=60))
+        if len(selected) > max_rows:
+            out.append(f"  … {len(selected) - max_rows} more in the CSV")
+
+    found = [r for r in rows if r["change"] in CHANGES]
+    by_kind = {c: sum(1 for r in found if r["change"] == c) for c in CHANGES}
+    out.append("changes: " + (", ".join(f"{k} {n}" for k, n in by_kind.items() if n) or "none"))
+    section("changes", found, ["change", "type", "code", "old code", "kind", "year", "old", "new", "similarity"],
+            lambda r: [r["change"], r["record_type"], r["code"], r["old_code"], r["kind"], r["year"], r["old"],
+                       r["new"], r["similarity"]])
+    section("values in only one edition", [r for r in rows if r["change"] in ("only_old", "only_new") and r["record_type"] == "value"],
+            ["in", "code", "kind", "year", "value"],
+            lambda r: [r["change"][5:], r["code"], r["kind"], r["year"], r["old"] or r["new"]])
+    section("targets of both editions", [r for r in rows if r["change"] == "target"],
+            ["code", "year", "old target", "new target", "realised"],
+            lambda r: [r["code"], r["year"], r["old"], r["new"], r["realised"]])
+    return "\n".join(out)
