@@ -244,6 +244,38 @@ def compare(old: Path, new: Path, out: Path, fail_on: str, max_rows: int, jobs: 
     sys.exit(1 if failing else 0)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "-o", "out", default="out", show_default=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to write indicator_series.csv into.")
+@click.option("--fail-on-conflict", is_flag=True, help="Exit 1 when editions disagree on a value.")
+@click.option("--max-rows", default=50, show_default=True, type=click.IntRange(min=0),
+              help="Conflicts shown on the terminal (all rows are in indicator_series.csv).")
+@click.option("--jobs", "-j", default=0, type=click.IntRange(min=0), help="Processes to convert inputs with.")
+def series(paths: tuple[Path, ...], out: Path, fail_on_conflict: bool, max_rows: int, jobs: int) -> None:
+    """Merge the indicator values of any number of editions in PATHS (input files, folders of
+    inputs, or output folders of `extract convert`) into one series per indicator.
+
+    \b
+    Writes OUT/indicator_series.csv: one row per indicator, kind (realisatie/streefwaarde) and
+    year, with municipality, policy_area, indicator_code, indicator_name, unit, the value (of
+    the latest edition reporting it; raw text and status beside it), the editions and
+    documents that report it (in publication order), n_editions, and conflict = true when
+    editions disagree, with `values` listing each value and its editions. Values without a
+    figure (-, n.b., n.v.t., p.m.) are left out. Prints the editions, counts and conflicts.
+
+    \b
+    Exit status: 0 (1 with --fail-on-conflict when editions disagree), 2 on usage errors.
+    """
+    from .series import series as run_series, summary
+    from .writers.frames import write_frame
+    table = run_series(_load(paths, jobs))
+    path = write_frame(out / "indicator_series.csv", table)
+    click.echo(summary(table, max_rows))
+    click.echo(f"-> {path}")
+    sys.exit(1 if fail_on_conflict and table["conflict"].any() else 0)
+
+
 def main() -> None:
     cli(prog_name="extract")
 

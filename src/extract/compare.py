@@ -25,7 +25,6 @@ Listings (what a user wants to see beside the changes):
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .editions import as_documents, edition_label, publication_order
-from .keys import code_key, figure, has_figure, policy_area_of
+from .keys import code_key, figure, has_figure, policy_area_of, shown
 from .matching import Pair, normalise, pair_records
 from .models import Document, Goal, Indicator, IndicatorValue, Performance, Provenance
 
@@ -147,11 +146,6 @@ def _location(p: Provenance | None) -> str | None:
     return p.location() if p else None
 
 
-def _shown(v: IndicatorValue) -> str:
-    """A value as printed, without the `(2015)` some pages put after realised values."""
-    return re.sub(r"\s*\((?:19|20)\d\d\)", "", v.raw).strip()
-
-
 class Comparison:
     """Builds the changes between two sides, area by area."""
 
@@ -240,26 +234,26 @@ class Comparison:
     def value_pair(self, area: str, code: str, table: "ValueTable", year: int, differ: str, across: bool) -> None:
         o, n = table.old.get(year), table.new.get(year)
         what = "realised value" if table.kind == "realisatie" else "target"
-        fields = dict(kind=table.kind, year=year, old=o and _shown(o), new=n and _shown(n))
+        fields = dict(kind=table.kind, year=year, old=o and shown(o), new=n and shown(n))
         if o and n:
             if figure(o) != figure(n):
                 self.add(differ, "value", area, code, o, n, **fields,
-                         message=f"{code} {what} {year}: {_shown(o)} -> {_shown(n)}")
+                         message=f"{code} {what} {year}: {shown(o)} -> {shown(n)}")
         elif o and (across or table.covered_by_new(year)):
             self.add("only_old", "value", area, code, o, None, **fields,
-                     message=f"{code} {what} {year} {_shown(o)} only in the old edition")
+                     message=f"{code} {what} {year} {shown(o)} only in the old edition")
         elif n and (across or table.covered_by_old(year)):
             self.add("only_new", "value", area, code, None, n, **fields,
-                     message=f"{code} {what} {year} {_shown(n)} only in the new edition")
+                     message=f"{code} {what} {year} {shown(n)} only in the new edition")
 
     def target_listing(self, area: str, code: str, targets: "ValueTable", realised: "ValueTable", year: int) -> None:
         o, n = targets.old.get(year), targets.new.get(year)
         actual = realised.best(year, prefer_new=self.new.document_of(area).kind == "jaarstukken")
         differs = bool(o and n and figure(o) != figure(n))
-        parts = [f"old {_shown(o)}" if o else None, f"new {_shown(n)}" if n else None,
-                 f"realised {_shown(actual)}" if actual else None]
+        parts = [f"old {shown(o)}" if o else None, f"new {shown(n)}" if n else None,
+                 f"realised {shown(actual)}" if actual else None]
         self.add("target_changed" if differs else "target", "value", area, code, o, n, kind="streefwaarde",
-                 year=year, old=o and _shown(o), new=n and _shown(n), realised=actual and _shown(actual),
+                 year=year, old=o and shown(o), new=n and shown(n), realised=actual and shown(actual),
                  message=f"{code} target {year}: " + ", ".join(x for x in parts if x))
 
 

@@ -10,6 +10,7 @@ from .models import Document, IndicatorValue
 from .parse.codes import parse_code
 
 _PARTS = re.compile(r"(\d+)|([^\d]+)")
+_YEAR_NOTE = re.compile(r"\s*\((?:19|20)\d\d\)")
 
 # Statuses that carry no figure: `-`, `n.b.`, `n.v.t.`, `p.m.`. They say "nothing that year".
 NO_FIGURE = frozenset({"empty", "not_available", "not_applicable", "pm"})
@@ -44,3 +45,8 @@ def figure(v: IndicatorValue) -> tuple:
     if v.status == "number" and v.value is not None:
         return ("number", v.comparator or "", v.value.normalize() if v.value else Decimal(0))
     return (v.status, " ".join((v.qualifier or v.raw).lower().split()))
+
+
+def shown(v: IndicatorValue) -> str:
+    """A value as printed, without the `(2015)` some pages put after realised values."""
+    return _YEAR_NOTE.sub("", v.raw).strip()

@@ -1,0 +1,114 @@
+"""Indicator series over any number of editions (`extract series`): one row per indicator, kind
+and year, the table an analyst plots.
+
+Editions are put in publication order (the budget for Y in the autumn of Y-1, the annual report
+for Y in the spring of Y+1). A row's value is that of the latest edition reporting it; the
+editions that report it are listed; when they disagree the row is flagged `conflict` and
+`values` lists each value with its editions. Values without a figure (`-`, n.b., n.v.t., p.m.)
+and values without a year are left out. Indicators are keyed by municipality and code.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .editions import as_documents, edition_label, publication_order
+from .keys import code_key, figure, has_figure, policy_area_of, shown
+from .models import Document, Indicator, IndicatorValue
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SERIES_COLUMNS = ["municipality", "policy_area", "indicator_code", "indicator_name", "unit", "kind", "year",
+                  "value", "raw", "status", "editions", "documents", "n_editions", "conflict", "values"]
+KIND_ORDER = {"realisatie": 0, "streefwaarde": 1}
+
+
+@dataclass
+class Point:
+    """One indicator, kind and year, with what every edition said about it (oldest first)."""
+
+    municipality: str
+    indicator: Indicator
+    policy_area: str
+    kind: str
+    year: int
+    reports: list[tuple[Document, IndicatorValue]] = field(default_factory=list)
+
+    def row(self) -> dict:
+        latest = self.reports[-1][1]
+        docs = list({d.document_id: d for d, _ in self.reports}.values())
+        by_figure: dict[tuple, list[tuple[Document, IndicatorValue]]] = defaultdict(list)
+        for d, v in self.reports:
+            by_figure[figure(v)].append((d, v))
+        conflict = len(by_figure) > 1
+        values = "; ".join(f"{shown(group[0][1])} ({', '.join(edition_label(d) for d, _ in group)})"
+                           for group in by_figure.values()) if conflict else None
+        return {"municipality": self.municipality, "policy_area": self.policy_area,
+                "indicator_code": self.indicator.code, "indicator_name": self.indicator.name,
+                "unit": self.indicator.unit, "kind": self.kind, "year": self.year, "value": latest.value,
+                "raw": shown(latest), "status": latest.status,
+                "editions": "; ".join(edition_label(d) for d in docs),
+                "documents": "; ".join(d.document_id for d in docs),
+                "n_editions": len(docs), "conflict": conflict, "values": values}
+
+    def order(self) -> tuple:
+        return (self.municipality, code_key(self.indicator.code), KIND_ORDER.get(self.kind, 9), self.year)
+
+
+def series_points(docs: Iterable[Document]) -> list[Point]:
+    """Every indicator/kind/year reported by `docs`, with the reporting editions in
+    publication order; the indicator's name and unit are those of the latest edition."""
+    points: dict[tuple, Point] = {}
+    latest: dict[tuple[str, str], Indicator] = {}
+    for doc in sorted((d for d in docs if d.status != "failed"), key=publication_order):
+        municipality = doc.municipality or ""
+        indicators = {i.code: i for i in doc.indicators}
+        for ind in doc.indicators:
+            latest[(municipality, ind.code)] = ind
+        for v in doc.values:
+            ind = indicators.get(v.indicator_code)
+            if ind is None or v.year is None or not has_figure(v):
+                continue
+            key = (municipality, v.indicator_code, v.kind, v.year)
+            point = points.setdefault(key, Point(municipality, ind, policy_area_of(ind.code, doc), v.kind, v.year))
+            point.reports.append((doc, v))
+    for point in points.values():
+        point.indicator = latest[(point.municipality, point.indicator.code)]
+    return sorted(points.values(), key=Point.order)
+
+
+def series(inputs: Iterable[str | Path | Document] | str | Path | Document) -> "pd.DataFrame":
+    """The indicator series of all editions in `inputs` (paths as `extract series` reads them,
+    or Documents): one row per indicator, kind and year, columns SERIES_COLUMNS, sorted by
+    municipality, code, kind and year. `value` is an exact Decimal (None for qualitative
+    values, whose text is in `raw`); `conflict` is a bool."""
+    import pandas as pd
+    docs = as_documents(inputs)
+    df = pd.DataFrame([p.row() for p in series_points(docs)], columns=SERIES_COLUMNS, dtype=object)
+    df.attrs["editions"] = [f"{edition_label(d)} ({d.document_id})" for d in sorted(docs, key=publication_order)]
+    return df
+
+
+def summary(table: "pd.DataFrame", max_rows: int = 50) -> str:
+    """The terminal report of `extract series`: editions in publication order, counts, and the
+    conflicting rows."""
+    from .terminal import text_table
+    editions = table.attrs.get("editions", [])
+    conflicts = table[table["conflict"] == True]  # noqa: E712  (object column)
+    out = [f"editions (in publication order): {len(editions)}"] + [f"  {e}" for e in editions]
+    out.append(f"{len(table)} rows: {table['indicator_code'].nunique()} indicators, "
+               f"{int((table['kind'] == 'realisatie').sum())} realised values, "
+               f"{int((table['kind'] == 'streefwaarde').sum())} targets; "
+               + (f"{len(conflicts)} conflict{'s' if len(conflicts) > 1 else ''} (editions disagree)" if len(conflicts) else "no conflicts"))
+    if len(conflicts):
+        rows = conflicts.head(max_rows).to_dict("records")
+        out.append(text_table(["code", "kind", "year", "value", "values per edition"],
+                              [[r["indicator_code"], r["kind"], r["year"], r["raw"], r["values"]] for r in rows],
+                              max_width=100))
+        if len(conflicts) > max_rows:
+            out.append(f"  … {len(conflicts) - max_rows} more in the CSV")
+    return "\n".join(out)
