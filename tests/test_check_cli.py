@@ -24,8 +24,8 @@ def test_check_fails_on_percentage_140_and_orphan_performance(tmp_path):
     assert [(x["rule"], x["severity"], x["code"]) for x in rows] == [
         ("orphan_performance", "error", "9A2.1"), ("value_out_of_range", "error", "9A1.b")]
     value = rows[1]
-    assert (value["kind"], value["year"], value["line_start"], value["raw_text"]) == ("realisatie", "2019", "69", "140%")
-    assert "jaarstukken-2019-9a-fouten.txt, line 69" in value["location"]
+    assert (value["kind"], value["year"], value["line_start"], value["raw_text"]) == ("realisatie", "2019", "70", "140%")
+    assert "jaarstukken-2019-9a-fouten.txt, line 70" in value["location"]
 
 
 def test_check_passes_on_the_seeds_and_reads_a_convert_output(tmp_path):
@@ -72,3 +72,12 @@ def test_findings_are_deterministic(tmp_path):
     for name in ("a", "b"):
         assert run_cli("check", str(FAULTY), *map(str, SEEDS), "--out", str(tmp_path / name)).returncode == 1
     assert (tmp_path / "a" / "findings.csv").read_bytes() == (tmp_path / "b" / "findings.csv").read_bytes()
+
+
+def test_edition_samples_convert_exactly_as_their_gold_files_say(tmp_path):
+    from scoring import load_golds, score
+    golds = load_golds([SAMPLES / "editions"])
+    assert len(golds) == 3
+    assert run_cli("convert", *[g["_input"] for g in golds.values()], "--out", str(tmp_path)).returncode == 0
+    s = score(tmp_path, golds)
+    assert s.misses == [] and s.f1 == 1.0

@@ -106,7 +106,7 @@ def _load(paths: tuple[Path, ...], jobs: int, what: str = "PATH") -> list[Docume
     """The documents of `paths` (one loader for check, compare and series); exits 2 when a
     path does not exist or nothing could be read."""
     from .editions import load_editions
-    editions = load_editions(paths, jobs=jobs or default_jobs(len(paths)))
+    editions = load_editions(paths, jobs=jobs)
     for p in editions.problems:
         click.echo(f"error: {p}", err=True)
     if editions.problems or not editions.documents:

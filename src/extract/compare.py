@@ -194,7 +194,8 @@ class Comparison:
             if normalise(text(p.old)) != normalise(text(p.new)):
                 self.add("renamed", record_type, area, p.new.code, p.old, p.new, old_code=old_code,
                          old=text(p.old), new=text(p.new), similarity=p.similarity,
-                         message=f"{record_type} {p.new.code} reworded (similarity {p.similarity:.2f})")
+                         message=f"{record_type} {p.new.code} reworded (similarity {p.similarity:.2f}"
+                                 + ("; the code may now stand for another record)" if p.similarity < 0.5 else ")"))
         return code_map
 
     def indicator_attributes(self, pairs: list[Pair[Indicator]]) -> None:

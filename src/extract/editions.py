@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .convert import DEFAULT_TIMEOUT, Batch, find_inputs, iter_convert
+from .convert import DEFAULT_TIMEOUT, Batch, default_jobs, find_inputs, iter_convert
 from .models import Document
 
 # When an edition is published, as a fraction of a year: the budget for year Y comes out in
@@ -29,7 +29,7 @@ def is_convert_output(folder: Path) -> bool:
 def load_editions(paths: Iterable[str | Path], *, jobs: int = 1,
                   timeout: float | None = DEFAULT_TIMEOUT) -> Batch:
     """Read every document named by `paths`: convert outputs from their JSON, other inputs by
-    converting them. A document met twice (same id and content) is kept once. The batch's
+    converting them (in `jobs` processes; 0: one per core for large batches). A document met twice (same id and content) is kept once. The batch's
     `problems` name the paths that could not be read."""
     out = Batch()
     inputs: list[Path] = []
@@ -43,7 +43,7 @@ def load_editions(paths: Iterable[str | Path], *, jobs: int = 1,
     if inputs:
         files, problems = find_inputs(inputs)
         out.problems.extend(problems)
-        out.documents.extend(iter_convert(files, jobs=jobs, timeout=timeout))
+        out.documents.extend(iter_convert(files, jobs=jobs or default_jobs(len(files)), timeout=timeout))
     seen: set[tuple[str, str]] = set()
     unique = []
     for doc in out.documents:
