@@ -67,7 +67,7 @@ class Change:
     new_location: str | None = None
 
     def order(self) -> tuple:
-        return (self.policy_area, RECORD_TYPES.index(self.record_type), code_key(self.code), self.kind or "",
+        return (code_key(self.policy_area), RECORD_TYPES.index(self.record_type), code_key(self.code), self.kind or "",
                 self.year or 0, (CHANGES + LISTINGS).index(self.change))
 
 
@@ -110,7 +110,7 @@ def documents_by_area(docs: Iterable[Document]) -> tuple[dict[str, Document], li
         for area in areas:
             covering[area].append(doc)
     chosen, notes = {}, []
-    for area, docs_ in sorted(covering.items()):
+    for area, docs_ in sorted(covering.items(), key=lambda item: code_key(item[0])):
         docs_.sort(key=publication_order)
         chosen[area] = docs_[-1]
         if len(docs_) > 1:
@@ -147,7 +147,7 @@ def _location(p: Provenance | None) -> str | None:
 
 
 class Comparison:
-    """Builds the changes between two sides, area by area."""
+    """Builds the changes between the records of two sides (the compared policy areas)."""
 
     def __init__(self, old: Side, new: Side):
         self.old, self.new = old, new
@@ -299,8 +299,11 @@ def compare_documents(old_docs: list[Document], new_docs: list[Document]) -> tup
     cmp = Comparison(_side(old_by_area, common), _side(new_by_area, common))
     for area in sorted(set(old_by_area) ^ set(new_by_area), key=code_key):
         side, doc = ("only_old", old_by_area[area]) if area in old_by_area else ("only_new", new_by_area[area])
-        title = next((a.title for a in doc.policy_areas if a.code == area), "")
-        cmp.add(side, "policy_area", area, area, **({"old": title} if side == "only_old" else {"new": title}),
+        heading = next((a for a in doc.policy_areas if a.code == area), None)
+        title = heading.title if heading else ""
+        record = ({"old_rec": heading or doc, "old": title} if side == "only_old"
+                  else {"new_rec": heading or doc, "new": title})
+        cmp.add(side, "policy_area", area, area, **record,
                 message=f"policy area {area} {title} is only in the {side[5:]} edition ({doc.document_id}); "
                         "not compared")
     old, new = cmp.old, cmp.new
