@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..models import Diagnostic, Provenance
-from ..writers.csv_tables import _PROV, _prov
+from ..writers.csv_tables import PROVENANCE_COLUMNS, provenance_columns
 
 RecordType = str  # 'document', 'policy_area', 'goal', 'performance', 'indicator', 'value'
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 FINDING_COLUMNS = ["rule", "severity", "document_id", "source_file", "record_type", "code", "kind",
-                   "year", "message", "location"] + _PROV
+                   "year", "message", "location"] + PROVENANCE_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Finding:
         return {"rule": self.rule, "severity": self.severity, "document_id": self.document_id,
                 "source_file": self.source_file, "record_type": h.record_type, "code": h.code,
                 "kind": h.kind, "year": h.year, "message": h.message, "location": self.location,
-                **_prov(first)}
+                **provenance_columns(first)}
 
     def diagnostic(self, cap: str | None = None) -> Diagnostic:
         """The finding as a document diagnostic; `cap` lowers the severity to at most it."""

@@ -11,25 +11,26 @@ from ..models import Document, Provenance
 from ..values import format_decimal
 from .atomic import write_atomic
 
-_PROV = ["page", "line_start", "line_end", "element", "bbox", "raw_text"]
+PROVENANCE_COLUMNS = ["page", "line_start", "line_end", "element", "bbox", "raw_text"]
 
 TABLES: dict[str, list[str]] = {
     "documents": ["document_id", "source_file", "sha256", "format", "kind", "year", "municipality",
                   "programme", "title", "status", "policy_areas", "goals", "performances", "indicators",
                   "values", "diagnostics"],
-    "policy_areas": ["document_id", "code", "title", "programme"] + _PROV,
-    "goals": ["document_id", "policy_area_code", "code", "title", "description"] + _PROV,
-    "performances": ["document_id", "goal_code", "code", "title", "explanation"] + _PROV,
-    "indicators": ["document_id", "goal_code", "code", "name", "note", "unit", "source"] + _PROV,
+    "policy_areas": ["document_id", "code", "title", "programme"] + PROVENANCE_COLUMNS,
+    "goals": ["document_id", "policy_area_code", "code", "title", "description"] + PROVENANCE_COLUMNS,
+    "performances": ["document_id", "goal_code", "code", "title", "explanation"] + PROVENANCE_COLUMNS,
+    "indicators": ["document_id", "goal_code", "code", "name", "note", "unit", "source"] + PROVENANCE_COLUMNS,
     "indicator_values": ["document_id", "indicator_code", "kind", "year", "value", "raw", "status", "unit",
-                         "comparator", "qualifier", "markers"] + _PROV,
+                         "comparator", "qualifier", "markers"] + PROVENANCE_COLUMNS,
     "diagnostics": ["document_id", "severity", "code", "message", "location"],
 }
 
 
-def _prov(p: Provenance | None) -> dict:
+def provenance_columns(p: Provenance | None) -> dict:
+    """The provenance columns of a record row."""
     if p is None:
-        return {k: "" for k in _PROV}
+        return {k: "" for k in PROVENANCE_COLUMNS}
     return {"page": p.page, "line_start": p.line_start, "line_end": p.line_end, "element": p.element,
             "bbox": " ".join(f"{x:.2f}" for x in p.bbox) if p.bbox else "", "raw_text": p.raw}
 
@@ -44,21 +45,21 @@ def table_rows(doc: Document) -> dict[str, list[dict]]:
         "title": doc.title, "status": doc.status, "policy_areas": len(doc.policy_areas), **counts})
     for a in doc.policy_areas:
         rows["policy_areas"].append({"document_id": d, "code": a.code, "title": a.title,
-                                     "programme": a.programme, **_prov(a.provenance)})
+                                     "programme": a.programme, **provenance_columns(a.provenance)})
     for g in doc.goals:
         rows["goals"].append({"document_id": d, "policy_area_code": g.policy_area_code, "code": g.code,
-                              "title": g.title, "description": g.description, **_prov(g.provenance)})
+                              "title": g.title, "description": g.description, **provenance_columns(g.provenance)})
     for p in doc.performances:
         rows["performances"].append({"document_id": d, "goal_code": p.goal_code, "code": p.code,
-                                     "title": p.title, "explanation": p.explanation, **_prov(p.provenance)})
+                                     "title": p.title, "explanation": p.explanation, **provenance_columns(p.provenance)})
     for i in doc.indicators:
         rows["indicators"].append({"document_id": d, "goal_code": i.goal_code, "code": i.code, "name": i.name,
-                                   "note": i.note, "unit": i.unit, "source": i.source, **_prov(i.provenance)})
+                                   "note": i.note, "unit": i.unit, "source": i.source, **provenance_columns(i.provenance)})
     for v in doc.values:
         rows["indicator_values"].append({
             "document_id": d, "indicator_code": v.indicator_code, "kind": v.kind, "year": v.year,
             "value": format_decimal(v.value), "raw": v.raw, "status": v.status, "unit": v.unit,
-            "comparator": v.comparator, "qualifier": v.qualifier, "markers": v.markers, **_prov(v.provenance)})
+            "comparator": v.comparator, "qualifier": v.qualifier, "markers": v.markers, **provenance_columns(v.provenance)})
     for x in doc.diagnostics:
         rows["diagnostics"].append({"document_id": d, "severity": x.severity, "code": x.code,
                                     "message": x.message, "location": x.location})
