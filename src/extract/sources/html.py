@@ -1,9 +1,71 @@
-"""HTML source (not yet built: see the issue on budget web pages as HTML)."""
+"""HTML source: a saved or crawled budget web page (CMS page of a programmabegroting,
+jaarstukken or begrotingsapp site) to the common layout.
+
+Steps: decode (BOM, declared charset, detection), guard against junk and giant pages, parse with
+bs4 + lxml, keep the breadcrumb apart, take navigation and other chrome out, find the main
+content, and walk it into blocks (`html_blocks`). Every line carries the CSS-like path of its
+element (`Origin.element`), which becomes the provenance of the records parsed from it.
+"""
 from __future__ import annotations
 
-from ..layout import Layout
+import re
+
+from bs4 import BeautifulSoup
+from bs4.builder import ParserRejectedMarkup
+
+from ..layout import Block, Layout, Line, Origin
 from . import SourceError
+from .html_blocks import BlockWalker, normalise
+from .html_content import breadcrumb_items, content_root, find_breadcrumb, remove_chrome
+from .html_encoding import decode_html
+from .html_limits import check_text, limit_size
+from .html_paths import ElementPaths
+
+_KIND_WORDS = re.compile(r"begroting|jaarstukken|jaarverslag|jaarrekening|rapportage|nota\b", re.IGNORECASE)
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+")
+
+
+def parse_markup(text: str) -> BeautifulSoup:
+    """bs4 with the lxml parser (the one place the page is parsed)."""
+    try:
+        return BeautifulSoup(text, "lxml")
+    except (ParserRejectedMarkup, ValueError) as exc:
+        raise SourceError(f"the HTML parser rejected the page: {exc}") from exc
 
 
 def read_html(path: str, data: bytes, source_file: str) -> Layout:
-    raise SourceError("HTML input is not supported yet; save the page as text")
+    text, diagnostics = decode_html(data, source_file)
+    text = check_text(text, source_file)
+    text, limits = limit_size(text, source_file)
+    diagnostics.extend(limits)
+    soup = parse_markup(text)
+    layout = Layout(source_file=source_file, format="html", diagnostics=diagnostics)
+    layout.title = page_title(soup)
+    paths = ElementPaths()
+    crumb = find_breadcrumb(soup)
+    if crumb is not None:
+        items = breadcrumb_items(crumb)
+        if items:
+            origin = Origin(element=paths.path(crumb))
+            layout.blocks.append(Block("paragraph", lines=[Line(" / ".join(items), origin)], origin=origin))
+    remove_chrome(soup.body or soup, keep=crumb, paths=paths)
+    root = content_root(soup)
+    walker = BlockWalker(paths, layout.diagnostics, source_file)
+    walker.walk(root)
+    layout.blocks.extend(walker.blocks)
+    if layout.title is None:
+        layout.title = next((b.text for b in layout.blocks if b.kind == "heading" and b.level == 1), None)
+    return layout
+
+
+def page_title(soup: BeautifulSoup) -> str | None:
+    """The document title from `<title>`: the part naming the document (`Programmabegroting
+    2019` of `Beleidsterrein 9A | Programmabegroting 2019 | Gemeente Leiden`), else all of it."""
+    tag = soup.title
+    if tag is None:
+        return None
+    title = normalise(tag.get_text())
+    if not title:
+        return None
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    return next((p for p in parts if _KIND_WORDS.search(p)), title)

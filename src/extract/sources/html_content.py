@@ -1,0 +1,161 @@
+"""Where the content of a CMS page is, and what around it is chrome.
+
+Budget sites wrap the text users saved in navigation, a site header and footer, cookie banners,
+menus, "Ga naar boven" links, share and "download als pdf" widgets. Those are taken out of the
+tree before it is read; the breadcrumb is kept apart (it names the programme and the policy area)
+and given back as one line `Home / Beleidsbegroting / ... / Beleidsterrein 9A ...`.
+"""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from ..values import clean_text
+from .html_paths import ElementPaths
+
+# Elements that never hold page text.
+NON_TEXT_TAGS = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "math",
+    "iframe", "object", "embed", "canvas", "select", "option", "optgroup", "datalist", "input",
+    "textarea", "img", "picture", "source", "video", "audio", "track", "map", "area", "param",
+})
+_SECTIONING = frozenset({"main", "article", "section"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar",
+                           "dialog", "alertdialog", "complementary"})
+_CHROME_TOKEN = re.compile(
+    r"(?:^|-)(?:cookie\w*|cookies|consent\w*|gdpr|nav|navbar|navigation|mainnav|subnav|menu\w*|"
+    r"submenu|megamenu|skip\w*|skiplinks?|share\w*|sharing|social\w*|printbutton|download\w*|pdf|"
+    r"totop|to-top|backtotop|naar-boven|scroll-?top|toolbar|readspeaker|searchbox|search|zoek\w*|"
+    r"sitemap|footer-?links)(?:-|$)")
+_HIDDEN_TOKEN = re.compile(r"^(?:sr-only|visually-?hidden|screen-?reader-text|element-invisible|a11y-hidden|"
+                           r"visuallyhidden|show-for-sr|hide-text)$")
+_BREADCRUMB = re.compile(r"breadcrumb|kruimel|crumbs?\b|u bent hier|you are here", re.IGNORECASE)
+# A budget code in text: 9A1, 9A1.1, 9A1.a (policy areas alone do not protect a block).
+_RECORD_CODE = re.compile(r"(?<![\w.])\d{1,2}\.?[A-Z]\d{1,2}(?:\.\d{1,2}|\.[a-z])?(?![\w])")
+_CONTENT_IDS = re.compile(r"^(?:content|main|main-?content|page-?content|inhoud|primary|article|"
+                          r"contentwrapper|content-?main)$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[\s>/»›|·•\-–]*$")
+_CRUMB_LABEL = re.compile(r"^(?:u bent hier|you are here|kruimelpad|breadcrumbs?)\s*:?\s*", re.IGNORECASE)
+
+
+def _tokens(el: Tag) -> list[str]:
+    classes = el.get("class") or []
+    if isinstance(classes, str):
+        classes = classes.split()
+    ident = el.get("id")
+    return [t.lower() for t in list(classes) + ([ident] if isinstance(ident, str) else []) for t in t.split()]
+
+
+def is_hidden_helper(el: Tag) -> bool:
+    """Screen-reader-only helper text and decorative elements hidden from assistive tech."""
+    if el.get("aria-hidden") == "true":
+        return True
+    return any(_HIDDEN_TOKEN.match(t) for t in _tokens(el))
+
+
+def is_breadcrumb(el: Tag) -> bool:
+    if not isinstance(el, Tag) or el.name in NON_TEXT_TAGS:
+        return False
+    attrs = " ".join(_tokens(el) + [str(el.get("aria-label") or ""), str(el.get("itemtype") or "")])
+    return bool(_BREADCRUMB.search(attrs))
+
+
+def _in_section(el: Tag) -> bool:
+    """Whether `el` is or sits inside main/article/section: its header and footer are content."""
+    return any(p.name in _SECTIONING or p.get("role") == "main" for p in [el, *el.parents] if isinstance(p, Tag))
+
+
+def _protected(el: Tag) -> bool:
+    """Content a chrome-looking wrapper must not take with it: tables and record codes."""
+    if el.find(["table", "main", "article"]) is not None:
+        return True
+    return bool(_RECORD_CODE.search(el.get_text(" ")[:200_000]))
+
+
+def find_breadcrumb(soup: BeautifulSoup) -> Tag | None:
+    """The outermost breadcrumb element of the page, if any."""
+    return soup.find(is_breadcrumb)
+
+
+def breadcrumb_items(el: Tag) -> list[str]:
+    """The steps of a breadcrumb: its list items or links, without separators and labels."""
+    items = el.find_all("li")
+    if items:
+        texts = [li.get_text(" ") for li in items if li.find("li") is None]
+    else:
+        steps = el.find_all(["a", "span", "strong"])
+        texts = [s.get_text(" ") for s in steps if s.find(["a", "span", "strong"]) is None] or [el.get_text(" ")]
+    out: list[str] = []
+    for text in texts:
+        text = clean_text(re.sub(r"\s+", " ", text))
+        text = _CRUMB_LABEL.sub("", text).strip(" >/»›|·")
+        if text and not _SEPARATOR.match(text) and (not out or out[-1] != text):
+            out.append(text)
+    return out
+
+
+def content_root(soup: BeautifulSoup) -> Tag:
+    """The element holding the page's content: `<main>` (or role=main), else a content
+    container by id, else `<body>`. A candidate must hold a fair share of the page's text."""
+    body = soup.body or soup
+    total = len(body.get_text())
+    if total == 0:
+        return body
+    candidates = soup.find_all("main") + soup.find_all(attrs={"role": "main"})
+    if not candidates:
+        candidates = soup.find_all(id=_CONTENT_IDS)
+    best, best_len = None, 0
+    for el in candidates:
+        n = len(el.get_text())
+        if n > best_len:
+            best, best_len = el, n
+    if best is not None and best_len >= 0.3 * total:
+        return best
+    return body
+
+
+def remove_chrome(root: Tag, keep: Tag | None = None, paths: ElementPaths | None = None) -> int:
+    """Take chrome, non-text elements and screen-reader helpers out of the tree under `root`
+    (the breadcrumb `keep` too: it is read apart). One pass, top down, without descending into
+    what goes; inside a chrome-looking wrapper that holds content only semantic chrome goes.
+    Returns how many elements were removed."""
+    doomed: list[Tag] = []
+    stack: list[tuple[Tag, bool, bool]] = [(root, _in_section(root), False)]
+    while stack:
+        el, sectioned, shielded = stack.pop()
+        for child in el.children:
+            if not isinstance(child, Tag):
+                continue
+            if child is keep or child.name in NON_TEXT_TAGS or is_hidden_helper(child):
+                doomed.append(child)
+                continue
+            verdict = _chrome_verdict(child, sectioned, shielded)
+            if verdict == "chrome":
+                doomed.append(child)
+                continue
+            inner = sectioned or child.name in _SECTIONING or child.get("role") == "main"
+            stack.append((child, inner, shielded or verdict == "shielded"))
+    for el in doomed:
+        if paths is not None:
+            paths.keep_position(el)
+        el.extract()
+    return len(doomed)
+
+
+def _chrome_verdict(el: Tag, sectioned: bool, shielded: bool) -> str:
+    """'chrome', 'shielded' (looks like chrome but holds content) or 'content'. Semantic
+    elements (`nav`, a page-level `header`/`footer`/`aside`) always are chrome; an element that
+    only looks like it by role or class is kept when it holds a table or record codes."""
+    if el.name == "nav":
+        return "chrome"
+    if el.name in ("header", "footer", "aside") and not sectioned:
+        return "chrome"
+    if shielded:
+        return "content"
+    role = el.get("role")
+    looks = (isinstance(role, str) and role.lower() in _CHROME_ROLES) or any(
+        _CHROME_TOKEN.search(t) for t in _tokens(el))
+    if not looks:
+        return "content"
+    return "shielded" if _protected(el) else "chrome"

@@ -1,0 +1,85 @@
+"""Guards that keep hostile pages cheap: binary junk, control characters, and pages of tens of
+megabytes (inline images and scripts, or a crawl gone wrong).
+
+bs4 builds its tree in Python at roughly 1 MB/s, so a big page is first slimmed with linear
+string scans (scripts, styles, comments and `data:` URIs go: none of them is text), and what is
+still too big is cut to a window around the main content, with a warning saying so.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Diagnostic
+from . import SourceError
+
+SLIM_OVER = 1_000_000     # characters: slim pages bigger than this
+MAX_CHARS = 2_000_000     # characters of markup handed to bs4 at most
+_LEAD = 100_000           # markup kept before the main content (breadcrumb, title)
+_SAMPLE = 100_000
+_CONTROLS = dict.fromkeys([c for c in range(32) if chr(c) not in "\t\n\r\f"] + [0x7F])
+_DATA_URI = re.compile(r"data:[^\"'\s>)]{256,}")
+_MAIN_START = re.compile(r"<main\b|role\s*=\s*[\"']?main|<article\b|id\s*=\s*[\"']?(?:content|main|inhoud)\b",
+                         re.IGNORECASE)
+
+
+def check_text(text: str, source_file: str) -> str:
+    """The text without control characters; SourceError when it is mostly binary data."""
+    sample = text[:_SAMPLE]
+    if sample:
+        junk = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f") + sample.count("\ufffd")
+        if junk > 0.05 * len(sample):
+            raise SourceError(f"{source_file} is not an HTML page: it holds binary data "
+                              f"({100 * junk / len(sample):.0f}% control characters)")
+    return text.translate(_CONTROLS)
+
+
+def _drop_between(text: str, opener: str, closer: str) -> str:
+    """Remove every `opener ... closer` span (case-insensitive, linear; an unclosed one runs to
+    the end, as a browser reads it)."""
+    low = text.lower()
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = low.find(opener, pos)
+        if start < 0:
+            out.append(text[pos:])
+            break
+        out.append(text[pos:start])
+        end = low.find(closer, start + len(opener))
+        if end < 0:
+            break
+        pos = end + len(closer)
+    return "".join(out)
+
+
+def slim(text: str) -> str:
+    """The markup without scripts, styles, comments and long data URIs."""
+    for opener, closer in (("<!--", "-->"), ("<script", "</script>"), ("<style", "</style>")):
+        text = _drop_between(text, opener, closer)
+    return _DATA_URI.sub("data:", text)
+
+
+def limit_size(text: str, source_file: str) -> tuple[str, list[Diagnostic]]:
+    """Markup small enough for bs4: slimmed when big, then cut to a window that starts a little
+    before the main content (keeping `<head>` for the title). A cut is reported."""
+    if len(text) <= SLIM_OVER:
+        return text, []
+    size = len(text)
+    text = slim(text)
+    if len(text) <= MAX_CHARS:
+        return text, []
+    low_head = text[:_LEAD].lower()
+    head_end = low_head.find("</head>")
+    head = text[:head_end + len("</head>")] if head_end >= 0 else ""
+    m = _MAIN_START.search(text)
+    start = max(len(head), (m.start() if m else 0) - _LEAD)
+    start = max(len(head), text.rfind("<", 0, start + 1)) if start > len(head) else start
+    end = start + MAX_CHARS
+    cut = text.rfind("<", start, end)
+    end = cut if cut > start else end
+    window = head + text[start:end]
+    return window, [Diagnostic(
+        severity="warning", code="page_truncated",
+        message=f"page is {size / 1e6:.1f} million characters; read {len(window) / 1e6:.1f} million of it "
+                f"(from character {start}), the rest was left out",
+        location=source_file)]

@@ -1,0 +1,85 @@
+"""CSS-like element paths for HTML provenance: `main > div.content > table:nth-of-type(2) > tr:nth-of-type(3) > td:nth-of-type(2)`.
+
+A path starts below `<body>` or at the nearest ancestor with an id (`div#content > ...`), so it
+stays short and works as a selector in the browser's developer tools. Paths are cached per
+element (by identity: bs4's own hash serialises the whole subtree).
+"""
+from __future__ import annotations
+
+import re
+
+from bs4 import Tag
+
+_SAFE_NAME = re.compile(r"^[A-Za-z_][\w-]*$")
+_ROOTS = {"body", "html", "[document]"}
+_MAX_SEGMENTS = 24  # deeper paths keep their last steps after an ellipsis
+
+
+class ElementPaths:
+    """Computes and caches the path of each element of one parsed page."""
+
+    def __init__(self) -> None:
+        self._paths: dict[int, str] = {}
+        self._positions: dict[int, dict[int, tuple[int, int]]] = {}
+
+    def path(self, el: Tag | None) -> str | None:
+        if el is None or el.name in _ROOTS:
+            return None
+        cached = self._paths.get(id(el))
+        if cached is not None:
+            return cached
+        segments: list[str] = []
+        node: Tag | None = el
+        while node is not None and node.name not in _ROOTS:
+            known = self._paths.get(id(node))
+            if known is not None and node is not el:
+                segments.append(known)
+                break
+            if len(segments) == _MAX_SEGMENTS:
+                segments.append("…")
+                break
+            segment, anchored = self._segment(node)
+            segments.append(segment)
+            if anchored:
+                break
+            node = node.parent
+        result = " > ".join(reversed(segments))
+        self._paths[id(el)] = result
+        return result
+
+    def keep_position(self, el: Tag) -> None:
+        """Note where `el` sits among its siblings before it is taken out of the tree, so the
+        paths of the elements that stay still count it (paths describe the page as saved)."""
+        self._position(el)
+
+    def _segment(self, el: Tag) -> tuple[str, bool]:
+        """One step of a path, and whether it is anchored by an id (the path stops there)."""
+        ident = el.get("id")
+        if isinstance(ident, str) and _SAFE_NAME.match(ident):
+            return f"{el.name}#{ident}", True
+        segment = el.name
+        classes = el.get("class") or []
+        first = next((c for c in classes if _SAFE_NAME.match(c)), None)
+        if first:
+            segment += f".{first}"
+        index, count = self._position(el)
+        if count > 1:
+            segment += f":nth-of-type({index})"
+        return segment, False
+
+    def _position(self, el: Tag) -> tuple[int, int]:
+        """(1-based index among siblings of the same tag, number of such siblings)."""
+        parent = el.parent
+        if parent is None:
+            return 1, 1
+        table = self._positions.get(id(parent))
+        if table is None:
+            counts: dict[str, int] = {}
+            order: list[tuple[Tag, int]] = []
+            for child in parent.children:
+                if isinstance(child, Tag):
+                    counts[child.name] = counts.get(child.name, 0) + 1
+                    order.append((child, counts[child.name]))
+            table = {id(child): (k, counts[child.name]) for child, k in order}
+            self._positions[id(parent)] = table
+        return table.get(id(el), (1, 1))

@@ -1,0 +1,300 @@
+"""Tables of a budget page as grids of cells: `<table>` with rowspan/colspan, tables a CMS builds
+from `<div>`s (ARIA roles or table/row/cell classes), and indicator "cards" written as `<dl>`.
+
+Expansion puts every cell at its row and column; the copies a span makes are marked `spanned`
+(the parser reads content from the original only, header labels and column alignment from all).
+Money tables (Lasten / Baten / Saldo per prestatie) are recognised so the source can leave them
+out: their rows repeat performance codes next to amounts.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bs4 import Tag
+
+from ..layout import Block, Cell, Line, Origin
+from ..models import Diagnostic
+from ..parse.codes import leading_code
+from ..parse.indicators import header_tokens
+from ..values import clean_text, parse_cell
+from .html_paths import ElementPaths
+
+CellLines = Callable[[Tag], list[Line]]
+
+MAX_COLSPAN = 100
+MAX_CELLS = 200_000  # a grid beyond this is cut (with a warning): a hostile page, not a budget
+
+_GRID_ROLES = frozenset({"table", "grid", "treegrid"})
+_ROW_TOKENS = frozenset({"row", "tr", "table-row", "tablerow", "tabel-rij", "rij", "trow"})
+_GRID_TOKENS = frozenset({"table", "tabel", "div-table", "divtable", "data-table", "datatable",
+                          "grid-table", "tabular", "css-table"})
+_HEAD_TOKENS = frozenset({"thead", "head", "header", "table-head", "table-header", "th",
+                          "columnheader", "heading"})
+_GROUP_TOKENS = frozenset({"thead", "tbody", "tfoot", "head", "body", "table-head", "table-body",
+                           "rowgroup"})
+_MONEY = re.compile(r"\b(?:lasten|baten|saldo|bedragen|x\s*€|€\s*x|x\s*€?\s*1\.?000|raming|"
+                    r"primitieve|begroting\s+(?:19|20)\d\d|rekening\s+(?:19|20)\d\d|mutaties?)\b", re.IGNORECASE)
+_INDICATOR_WORDS = re.compile(r"indicator|streefwaarde|\bbron\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class RawCell:
+    """A cell as written: its element, spans and whether it is a header cell."""
+
+    el: Tag
+    rowspan: int = 1
+    colspan: int = 1
+    header: bool = False
+
+
+def _tokens(el: Tag) -> set[str]:
+    classes = el.get("class") or []
+    if isinstance(classes, str):
+        classes = classes.split()
+    return {c.lower() for c in classes}
+
+
+def _span(el: Tag, *names: str) -> int:
+    """A span attribute as an int >= 0 (0 = to the end of the table, as HTML's rowspan=0)."""
+    for name in names:
+        value = el.get(name)
+        if isinstance(value, str):
+            m = re.match(r"\s*(\d{1,6})", value)
+            if m:
+                return int(m.group(1))
+    return 1
+
+
+# -- <table> ----------------------------------------------------------------------------------
+
+def is_layout_table(table: Tag) -> bool:
+    """A table used to lay out a page (old CMSs): role=presentation, or cells that hold
+    headings or further tables. Its cells are read as page sections, not as a grid."""
+    role = table.get("role")
+    if isinstance(role, str) and role.lower() in ("presentation", "none"):
+        return True
+    return table.find(["table", "h1", "h2", "h3", "h4", "h5", "h6"]) is not None
+
+
+def table_rows(table: Tag) -> list[Tag]:
+    """The `<tr>`s of this table (not of tables inside it): head rows, body rows, foot rows."""
+    head: list[Tag] = []
+    body: list[Tag] = []
+    foot: list[Tag] = []
+    for child in table.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "tr":
+            body.append(child)
+        elif child.name in ("thead", "tbody", "tfoot"):
+            target = head if child.name == "thead" else foot if child.name == "tfoot" else body
+            target.extend(tr for tr in child.children if isinstance(tr, Tag) and tr.name == "tr")
+    return head + body + foot
+
+
+def layout_cells(table: Tag) -> list[Tag]:
+    """The cells of a layout table in reading order."""
+    return [c for tr in table_rows(table) for c in tr.children if isinstance(c, Tag) and c.name in ("td", "th")]
+
+
+def table_raw_rows(table: Tag) -> list[list[RawCell]]:
+    out = []
+    for tr in table_rows(table):
+        in_head = tr.parent is not None and tr.parent.name == "thead"
+        cells = [RawCell(c, _span(c, "rowspan"), _span(c, "colspan"), c.name == "th" or in_head)
+                 for c in tr.children if isinstance(c, Tag) and c.name in ("td", "th")]
+        out.append(cells)
+    return out
+
+
+# -- div grids --------------------------------------------------------------------------------
+
+def _is_row(el: Tag) -> bool:
+    if el.get("role") == "row":
+        return True
+    return any(t in _ROW_TOKENS or t.endswith(("-row", "__row")) for t in _tokens(el))
+
+
+def is_div_grid(el: Tag) -> bool:
+    """An element a CMS renders as a table without `<table>`: role=table/grid, or a table class,
+    holding rows (role=row or a row class) of at least two cells."""
+    if el.name in ("table", "tr", "td", "th", "ul", "ol", "dl"):
+        return False
+    role = el.get("role")
+    tokens = _tokens(el)
+    if not ((isinstance(role, str) and role.lower() in _GRID_ROLES)
+            or tokens & _GRID_TOKENS or any(t.endswith(("-table", "-tabel", "__table")) for t in tokens)):
+        return False
+    if el.find("table") is not None:
+        return False
+    rows = grid_rows(el)
+    return bool(rows) and max(len(cells) for _, cells in rows) >= 2
+
+
+def grid_rows(el: Tag, depth: int = 0) -> list[tuple[Tag, list[Tag]]]:
+    """Rows of a div grid with their cell elements, found through row-group wrappers."""
+    out: list[tuple[Tag, list[Tag]]] = []
+    for child in el.children:
+        if not isinstance(child, Tag):
+            continue
+        if _is_row(child):
+            out.append((child, [c for c in child.children if isinstance(c, Tag)]))
+        elif depth < 3:
+            out.extend(grid_rows(child, depth + 1))
+    return out
+
+
+def _is_head(el: Tag) -> bool:
+    role = el.get("role")
+    if isinstance(role, str) and role.lower() == "columnheader":
+        return True
+    return bool(_tokens(el) & _HEAD_TOKENS) or any(t.endswith(("-head", "-header", "__head", "__header"))
+                                                   for t in _tokens(el))
+
+
+def div_raw_rows(el: Tag) -> list[list[RawCell]]:
+    out = []
+    for row, cells in grid_rows(el):
+        group = row.parent if row.parent is not el else None
+        head_row = _is_head(row) or (group is not None and bool(_tokens(group) & _GROUP_TOKENS)
+                                     and _is_head(group))
+        out.append([RawCell(c, _span(c, "aria-rowspan", "data-rowspan", "rowspan"),
+                            _span(c, "aria-colspan", "data-colspan", "colspan"),
+                            head_row or _is_head(c)) for c in cells])
+    return out
+
+
+# -- expansion --------------------------------------------------------------------------------
+
+def expand(raw_rows: list[list[RawCell]], paths: ElementPaths, cell_lines: CellLines,
+           notes: list[Diagnostic], where: str) -> list[list[Cell]]:
+    """Place every cell at its row and column; spans become `spanned` copies. Rows are padded
+    to the table's width with empty cells so columns line up."""
+    grid: list[dict[int, Cell]] = []
+    pending: dict[int, tuple[Cell, int]] = {}  # column -> (copy, rows still covered)
+    total = 0
+    for r, raw_row in enumerate(raw_rows):
+        placed: dict[int, Cell] = {}
+        col = 0
+
+        def take_pending(upto: int | None) -> None:
+            nonlocal col
+            while col in pending and (upto is None or col <= upto):
+                copy, left = pending[col]
+                placed[col] = copy
+                if left <= 1:
+                    del pending[col]
+                else:
+                    pending[col] = (copy, left - 1)
+                col += 1
+
+        for raw in raw_row:
+            take_pending(None)
+            origin = Origin(element=paths.path(raw.el))
+            cell = Cell(lines=cell_lines(raw.el), origin=origin, header=raw.header)
+            colspan = max(1, min(raw.colspan, MAX_COLSPAN))
+            rowspan = raw.rowspan if raw.rowspan > 0 else len(raw_rows) - r
+            rowspan = max(1, min(rowspan, len(raw_rows) - r))
+            copy = Cell(lines=cell.lines, origin=origin, header=raw.header, spanned=True)
+            for k in range(colspan):
+                pending.pop(col, None)  # overlapping spans: the cell written later wins
+                placed[col] = cell if k == 0 else copy
+                if rowspan > 1:
+                    pending[col] = (copy, rowspan - 1)
+                col += 1
+        for c in sorted(k for k in pending if k >= col):
+            col = c
+            take_pending(c)
+        total += len(placed)
+        if total > MAX_CELLS:
+            notes.append(Diagnostic(severity="warning", code="table_too_large",
+                                    message=f"table has more than {MAX_CELLS} cells; read its first {r} rows",
+                                    location=where))
+            break
+        grid.append(placed)
+    width = max((max(p) + 1 for p in grid if p), default=0)
+    rows: list[list[Cell]] = []
+    for placed in grid:
+        if not placed:
+            continue
+        rows.append([placed.get(c) or Cell(lines=[], origin=Origin(element=where)) for c in range(width)])
+    return rows
+
+
+def grid_block(raw_rows: list[list[RawCell]], el: Tag, paths: ElementPaths, cell_lines: CellLines,
+               notes: list[Diagnostic], source_file: str) -> Block | None:
+    """A table block from raw rows, or None when it has no cells."""
+    where = paths.path(el) or source_file
+    rows = expand(raw_rows, paths, cell_lines, notes, f"{source_file}, {where}")
+    if not rows:
+        return None
+    return Block("table", rows=rows, origin=Origin(element=where))
+
+
+# -- indicator cards as <dl> --------------------------------------------------------------------
+
+def _label_types(text: str) -> set[str]:
+    return {t for t, _, _ in header_tokens(text)}
+
+
+def dl_groups(dl: Tag) -> list[tuple[Tag, list[Tag]]]:
+    """(dt, its dd's) of a description list, through `<div>` wrappers."""
+    groups: list[tuple[Tag, list[Tag]]] = []
+    for el in dl.find_all(["dt", "dd"]):
+        if el.find_parent("dl") is not dl:
+            continue
+        if el.name == "dt":
+            groups.append((el, []))
+        elif groups:
+            groups[-1][1].append(el)
+    return groups
+
+
+def card_block(dl: Tag, title: Block | None, paths: ElementPaths, cell_lines: CellLines) -> tuple[Block | None, bool]:
+    """An indicator card (`<dt>Realisatie</dt><dd>5,7 (2015)</dd>...<dt>Bron</dt>...`) as a
+    one-row indicator table. The name comes from a `<dt>Indicator</dt>` or from `title`, the
+    block just before the list when it starts with an indicator code. Returns (block, whether
+    `title` was used); (None, False) when the list is not such a card."""
+    groups = dl_groups(dl)
+    types = [_label_types(clean_text(dt.get_text(" "))) for dt, _ in groups]
+    if sum(1 for t in types if t & {"r", "s", "b"}) < 2:
+        return None, False
+    named = any("ind" in t for t in types)
+    used_title = False
+    header: list[Cell] = []
+    data: list[Cell] = []
+    if not named:
+        first = title.lines[0].text if title is not None and title.lines else ""
+        cl = leading_code(clean_text(first)) if first else None
+        if cl is None or cl.code.kind != "indicator":
+            return None, False
+        header.append(Cell(lines=[Line("Effectindicator", title.origin)], origin=title.origin, header=True))
+        data.append(Cell(lines=list(title.lines), origin=title.origin))
+        used_title = True
+    for dt, dds in groups:
+        origin = Origin(element=paths.path(dt))
+        header.append(Cell(lines=cell_lines(dt), origin=origin, header=True))
+        lines = [line for dd in dds for line in cell_lines(dd)]
+        data.append(Cell(lines=lines, origin=Origin(element=paths.path(dds[0])) if dds else origin))
+    return Block("table", rows=[header, data], origin=Origin(element=paths.path(dl))), used_title
+
+
+# -- money tables -----------------------------------------------------------------------------
+
+def is_money_table(rows: list[list[Cell]]) -> bool:
+    """Lasten / Baten / Saldo tables: a money header, no indicator words, amounts in the body."""
+    head = " ".join(c.text for row in rows[:2] for c in row)
+    if not _MONEY.search(head) or _INDICATOR_WORDS.search(head):
+        return False
+    amounts = numbers = 0
+    for row in rows[1:]:
+        for cell in row[1:]:
+            text = clean_text(cell.text)
+            if cell.spanned or not text:
+                continue
+            amounts += 1
+            if parse_cell(text).status in ("number", "empty"):
+                numbers += 1
+    return amounts > 0 and numbers >= 0.6 * amounts
