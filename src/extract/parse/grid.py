@@ -15,8 +15,7 @@ if TYPE_CHECKING:
 
 
 def _row_code(text: str) -> bool:
-    cl = leading_code(text)
-    return cl is not None and cl.code.kind in ("indicator", "goal")
+    return _code_kind(text) in ("indicator", "goal")
 
 
 def parse_grid(parser: "RecordParser", tu: TableUnit) -> None:
@@ -41,9 +40,26 @@ def parse_grid(parser: "RecordParser", tu: TableUnit) -> None:
     parser.in_table_notes = True
 
 
+def _code_kind(text: str) -> str | None:
+    cl = leading_code(text)
+    return cl.code.kind if cl is not None else None
+
+
+def _goal_cell(parser: "RecordParser", cell) -> None:
+    """A goal named in an indicator table (a `Doel 9A1 ...` row, or a goal column whose cell
+    spans the goal's indicator rows): defines the goal if the page did not already."""
+    cl = leading_code(clean_text(cell.lines[0].text)) if cell.lines else None
+    if cl is not None and cl.code.kind == "goal" and cl.code.text not in parser.goals and cl.rest:
+        unit = Unit(cl.rest, cell.origin, 0, True)
+        parser.define(cl.code, " ".join([cl.rest] + [clean_text(l.text) for l in cell.lines[1:]]), unit)
+
+
 def grid_row(parser: "RecordParser", row, roles, has_source: bool) -> None:
     texts = [clean_text(c.text) for c in row]
-    code_at = next((k for k, t in enumerate(texts[:2]) if _row_code(t)), None)
+    kinds = [_code_kind(t) for t in texts[:2]]
+    code_at = next((k for k, kind in enumerate(kinds) if kind == "indicator"), None)
+    if code_at is None:
+        code_at = next((k for k, kind in enumerate(kinds) if kind == "goal"), None)
     if code_at is None:
         joined = " ".join(t for k, t in enumerate(texts) if t and not row[k].spanned)
         fn = sections.footnote(joined)
@@ -52,14 +68,12 @@ def grid_row(parser: "RecordParser", row, roles, has_source: bool) -> None:
         elif joined and not is_header_line(joined):
             parser.diag("info", "unplaced_row", f"table row without a code: {joined[:120]}", row[0].origin, joined)
         return
+    for k in range(code_at + 1):
+        if kinds[k] == "goal" and not row[k].spanned:
+            _goal_cell(parser, row[k])
     cell = row[code_at]
     cl = leading_code(clean_text(cell.lines[0].text)) if cell.lines else None
     if cl is None:
-        return
-    if cl.code.kind == "goal":
-        if cl.code.text not in parser.goals and cl.rest:
-            unit = Unit(cl.rest, cell.origin, 0, True)
-            parser.define(cl.code, " ".join([cl.rest] + [clean_text(l.text) for l in cell.lines[1:]]), unit)
         return
     if cl.code.kind != "indicator":
         return

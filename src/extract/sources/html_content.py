@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString
 
 from ..values import clean_text
 from .html_paths import ElementPaths
@@ -24,10 +25,10 @@ _SECTIONING = frozenset({"main", "article", "section"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar",
                            "dialog", "alertdialog", "complementary"})
 _CHROME_TOKEN = re.compile(
-    r"(?:^|-)(?:cookie\w*|cookies|consent\w*|gdpr|nav|navbar|navigation|mainnav|subnav|menu\w*|"
+    r"(?:^|[-_])(?:cookie\w*|cookies|consent\w*|gdpr|nav|navbar|navigation|mainnav|subnav|menu\w*|"
     r"submenu|megamenu|skip\w*|skiplinks?|share\w*|sharing|social\w*|printbutton|download\w*|pdf|"
     r"totop|to-top|backtotop|naar-boven|scroll-?top|toolbar|readspeaker|searchbox|search|zoek\w*|"
-    r"sitemap|footer-?links)(?:-|$)")
+    r"sitemap|footer-?links)(?:[-_]|$)")
 _HIDDEN_TOKEN = re.compile(r"^(?:sr-only|visually-?hidden|screen-?reader-text|element-invisible|a11y-hidden|"
                            r"visuallyhidden|show-for-sr|hide-text)$")
 _BREADCRUMB = re.compile(r"breadcrumb|kruimel|crumbs?\b|u bent hier|you are here", re.IGNORECASE)
@@ -36,6 +37,8 @@ _RECORD_CODE = re.compile(r"(?<![\w.])\d{1,2}\.?[A-Z]\d{1,2}(?:\.\d{1,2}|\.[a-z]
 _CONTENT_IDS = re.compile(r"^(?:content|main|main-?content|page-?content|inhoud|primary|article|"
                           r"contentwrapper|content-?main)$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s>/»›|·•\-–]*$")
+_CRUMB_SPLIT = re.compile(r"\s[>/|]\s|[»›]")
+_LOOSE_TEXT = re.compile(r"\S")
 _CRUMB_LABEL = re.compile(r"^(?:u bent hier|you are here|kruimelpad|breadcrumbs?)\s*:?\s*", re.IGNORECASE)
 
 
@@ -79,13 +82,23 @@ def find_breadcrumb(soup: BeautifulSoup) -> Tag | None:
 
 
 def breadcrumb_items(el: Tag) -> list[str]:
-    """The steps of a breadcrumb: its list items or links, without separators and labels."""
+    """The steps of a breadcrumb: its list items, else its child elements and the loose text
+    between them split at separators (`Home > Begroting > Beleidsterrein 8B ...`); labels such
+    as "U bent hier:" and the separators themselves are left out."""
     items = el.find_all("li")
     if items:
         texts = [li.get_text(" ") for li in items if li.find("li") is None]
     else:
-        steps = el.find_all(["a", "span", "strong"])
-        texts = [s.get_text(" ") for s in steps if s.find(["a", "span", "strong"]) is None] or [el.get_text(" ")]
+        kids = [c for c in el.children if isinstance(c, Tag)]
+        while len(kids) == 1 and el.find(string=_LOOSE_TEXT, recursive=False) is None:
+            el = kids[0]  # a wrapper around the steps
+            kids = [c for c in el.children if isinstance(c, Tag)]
+        texts = []
+        for child in el.children:
+            if isinstance(child, Tag):
+                texts.append(child.get_text(" "))
+            elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+                texts.extend(_CRUMB_SPLIT.split(str(child)))
     out: list[str] = []
     for text in texts:
         text = clean_text(re.sub(r"\s+", " ", text))
