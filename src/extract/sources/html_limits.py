@@ -73,10 +73,12 @@ def limit_size(text: str, source_file: str) -> tuple[str, list[Diagnostic]]:
     head = text[:head_end + len("</head>")] if head_end >= 0 else ""
     m = _MAIN_START.search(text)
     start = max(len(head), (m.start() if m else 0) - _LEAD)
-    start = max(len(head), text.rfind("<", 0, start + 1)) if start > len(head) else start
+    if start > len(head):
+        start = max(len(head), text.rfind("<", 0, start + 1))  # begin at a tag
     end = start + MAX_CHARS
-    cut = text.rfind("<", start, end)
-    end = cut if cut > start else end
+    last_open, last_close = text.rfind("<", start, end), text.rfind(">", start, end)
+    if last_open > max(last_close, start):
+        end = last_open  # do not cut inside a tag
     window = head + text[start:end]
     return window, [Diagnostic(
         severity="warning", code="page_truncated",

@@ -19,33 +19,35 @@ class ElementPaths:
     """Computes and caches the path of each element of one parsed page."""
 
     def __init__(self) -> None:
-        self._paths: dict[int, str] = {}
+        # element id -> (its last path segments, whether earlier segments were left out)
+        self._steps: dict[int, tuple[tuple[str, ...], bool]] = {}
         self._positions: dict[int, dict[int, tuple[int, int]]] = {}
 
     def path(self, el: Tag | None) -> str | None:
         if el is None or el.name in _ROOTS:
             return None
-        cached = self._paths.get(id(el))
-        if cached is not None:
-            return cached
-        segments: list[str] = []
+        steps, elided = self._steps_of(el)
+        return ("… > " if elided else "") + " > ".join(steps)
+
+    def _steps_of(self, el: Tag) -> tuple[tuple[str, ...], bool]:
+        """The segments of `el`'s path, built from its nearest ancestor already known (one
+        walk up, then down again caching every ancestor: no recursion, deep trees are fine)."""
+        chain: list[Tag] = []
         node: Tag | None = el
-        while node is not None and node.name not in _ROOTS:
-            known = self._paths.get(id(node))
-            if known is not None and node is not el:
-                segments.append(known)
-                break
-            if len(segments) == _MAX_SEGMENTS:
-                segments.append("…")
-                break
-            segment, anchored = self._segment(node)
-            segments.append(segment)
-            if anchored:
-                break
+        while node is not None and node.name not in _ROOTS and id(node) not in self._steps:
+            chain.append(node)
             node = node.parent
-        result = " > ".join(reversed(segments))
-        self._paths[id(el)] = result
-        return result
+        steps, elided = self._steps[id(node)] if node is not None and id(node) in self._steps else ((), False)
+        for item in reversed(chain):
+            segment, anchored = self._segment(item)
+            if anchored:
+                steps, elided = (segment,), False
+            else:
+                steps = steps + (segment,)
+                if len(steps) > _MAX_SEGMENTS:
+                    steps, elided = steps[-_MAX_SEGMENTS:], True
+            self._steps[id(item)] = (steps, elided)
+        return steps, elided
 
     def keep_position(self, el: Tag) -> None:
         """Note where `el` sits among its siblings before it is taken out of the tree, so the

@@ -169,7 +169,7 @@ def div_raw_rows(el: Tag) -> list[list[RawCell]]:
 # -- expansion --------------------------------------------------------------------------------
 
 def expand(raw_rows: list[list[RawCell]], paths: ElementPaths, cell_lines: CellLines,
-           notes: list[Diagnostic], where: str) -> list[list[Cell]]:
+           notes: list[Diagnostic], where: str, location: str) -> list[list[Cell]]:
     """Place every cell at its row and column; spans become `spanned` copies. Rows are padded
     to the table's width with empty cells so columns line up."""
     grid: list[dict[int, Cell]] = []
@@ -211,7 +211,7 @@ def expand(raw_rows: list[list[RawCell]], paths: ElementPaths, cell_lines: CellL
         if total > MAX_CELLS:
             notes.append(Diagnostic(severity="warning", code="table_too_large",
                                     message=f"table has more than {MAX_CELLS} cells; read its first {r} rows",
-                                    location=where))
+                                    location=location))
             break
         grid.append(placed)
     width = max((max(p) + 1 for p in grid if p), default=0)
@@ -226,8 +226,8 @@ def expand(raw_rows: list[list[RawCell]], paths: ElementPaths, cell_lines: CellL
 def grid_block(raw_rows: list[list[RawCell]], el: Tag, paths: ElementPaths, cell_lines: CellLines,
                notes: list[Diagnostic], source_file: str) -> Block | None:
     """A table block from raw rows, or None when it has no cells."""
-    where = paths.path(el) or source_file
-    rows = expand(raw_rows, paths, cell_lines, notes, f"{source_file}, {where}")
+    where = paths.path(el) or el.name
+    rows = expand(raw_rows, paths, cell_lines, notes, where, f"{source_file}, {where}")
     if not rows:
         return None
     return Block("table", rows=rows, origin=Origin(element=where))

@@ -1,0 +1,158 @@
+"""Malformed and hostile HTML: truncated pages, unclosed tags, binary junk, a 50 MB page, deep
+nesting, absurd spans. Each gives diagnostics (or a failed document), never a traceback or a
+hang; and a property test feeds mangled versions of the sample pages."""
+from __future__ import annotations
+
+import re
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import extract
+from conftest import SAMPLES, run_cli
+from extract.sources.html_content import NON_TEXT_TAGS
+from extract.sources.html_encoding import decode_html
+from extract.sources.html_limits import check_text
+
+PAGES = sorted((SAMPLES / "html").glob("*.html"))
+SEED = SAMPLES / "html" / "000-begroting-2019-9a-sociale-binding.html"
+
+
+def convert_bytes(tmp_path: Path, data: bytes, name: str = "page.html"):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return extract.convert(path)
+
+
+def test_truncated_pages_keep_what_they_hold(tmp_path):
+    data = SEED.read_bytes()
+    for cut in range(0, len(data), len(data) // 23):
+        doc = convert_bytes(tmp_path, data[:cut])
+        assert doc.status in ("ok", "partial")
+    half = convert_bytes(tmp_path, data[: data.index(b"Effectindicatoren bij")])
+    assert len(half.performances) == 4 and not half.indicators
+
+
+def test_unclosed_tags_are_recovered(tmp_path):
+    doc = convert_bytes(tmp_path, b"<html><body><table><tr><td>Effectindicator<td>Realisatie<td>Bron"
+                                  b"<tr><td>9A1.a Aantal vrijwilligers<td>5,7 (2015)<td>Stadsenquete</table><p>9A1 Doel <b>vet <i>schuin")
+    assert [(i.code, i.source) for i in doc.indicators] == [("9A1.a", "Stadsenquete")]
+    assert [(v.year, str(v.value)) for v in doc.values] == [(2015, "5.7")]
+
+
+def test_binary_junk_fails_alone_with_an_error_diagnostic(tmp_path):
+    junk = tmp_path / "in" / "junk.html"
+    junk.parent.mkdir()
+    junk.write_bytes(bytes(range(256)) * 4000)
+    (tmp_path / "in" / "seed.html").write_bytes(SEED.read_bytes())
+    r = run_cli("convert", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stdout + r.stderr
+    assert "junk.html" in r.stderr and "binary data" in r.stderr
+    doc = extract.convert(junk)
+    assert doc.status == "failed" and doc.diagnostics[0].severity == "error"
+
+
+def test_a_50_mb_page_is_read_in_seconds(tmp_path):
+    data = SEED.read_bytes()
+    inline_image = b'<img src="data:image/png;base64,' + b"QUJD" * 12_500_000 + b'">'
+    started = time.perf_counter()
+    doc = convert_bytes(tmp_path, data.replace(b'<main id="inhoud">', b'<main id="inhoud">' + inline_image))
+    assert time.perf_counter() - started < 20
+    assert len(doc.values) == 40 and doc.diagnostics == []  # the image is not text: nothing is lost
+    filler = b"".join(b"<p>Lorem ipsum dolor sit amet %d, consectetur adipiscing elit.</p>\n" % i for i in range(800_000))
+    started = time.perf_counter()
+    doc = convert_bytes(tmp_path, data.replace(b"</article>", filler + b"</article>"))
+    assert time.perf_counter() - started < 20
+    assert len(doc.values) == 40
+    assert [d.code for d in doc.diagnostics] == ["page_truncated"]
+
+
+def test_a_50_mb_text_node_is_cut(tmp_path):
+    doc = convert_bytes(tmp_path, b"<html><body><main><p>" + b"x" * 50_000_000 + b"</p></main></body></html>")
+    assert [d.code for d in doc.diagnostics] == ["page_truncated", "no_records"]
+
+
+def test_deep_nesting_is_read_as_text_with_a_warning(tmp_path):
+    doc = convert_bytes(tmp_path, b"<html><body>" + b"<div><span>" * 50_000 + b"9A1 Sociale binding is hoog")
+    assert doc.status == "ok"
+    assert [g.code for g in doc.goals] == ["9A1"]
+    assert "deep_nesting" in [d.code for d in doc.diagnostics]
+
+
+def test_absurd_spans_are_bounded(tmp_path):
+    started = time.perf_counter()
+    doc = convert_bytes(tmp_path, b"<table>" + b'<tr><td rowspan="65534" colspan="100000">x</td></tr>' * 3000 + b"</table>")
+    assert time.perf_counter() - started < 20
+    assert "table_too_large" in [d.code for d in doc.diagnostics]
+
+
+def test_empty_and_blank_pages(tmp_path):
+    for data in (b"", b"   \n", b"<html></html>", b"<!-- only a comment -->", b"<html><body><script>x()</script></body></html>"):
+        doc = convert_bytes(tmp_path, data)
+        assert doc.status == "ok" and [d.code for d in doc.diagnostics] == ["no_records"], data
+
+
+# -- mangled sample pages ---------------------------------------------------------------------------
+
+_WORK = Path(tempfile.mkdtemp(prefix="extract-html-hypothesis-"))
+_CLOSING = [b"</td>", b"</tr>", b"</p>", b"</table>", b"</thead>", b"</li>", b"</div>", b"</main>", b">", b"<"]
+
+
+@st.composite
+def mangled_pages(draw) -> bytes:
+    data = draw(st.sampled_from(PAGES)).read_bytes()
+    for _ in range(draw(st.integers(1, 4))):
+        n = len(data)
+        at = draw(st.integers(0, n))
+        what = draw(st.sampled_from(["truncate", "delete", "duplicate", "insert", "drop_tag", "swap"]))
+        if what == "truncate":
+            data = data[:at]
+        elif what == "delete":
+            data = data[:at] + data[at + draw(st.integers(1, 2000)):]
+        elif what == "duplicate":
+            data = data[:at] + data[at:at + draw(st.integers(1, 3000))] + data[at:]
+        elif what == "insert":
+            data = data[:at] + draw(st.binary(min_size=1, max_size=64)) + data[at:]
+        elif what == "drop_tag":
+            data = data.replace(draw(st.sampled_from(_CLOSING)), b"")
+        else:
+            other = draw(st.integers(0, n))
+            a, b = sorted((at, other))
+            data = data[b:] + data[a:b] + data[:a]
+    return data
+
+
+def _visible(data: bytes) -> str:
+    """The text a browser would show of a page, decoded the way the source decodes it, without
+    white space."""
+    text, _ = decode_html(data, "page.html")
+    soup = BeautifulSoup(check_text(text, "page.html"), "lxml")
+    for el in soup.find_all(NON_TEXT_TAGS - {"head"}):  # a broken head can hold the body
+        el.extract()
+    text = soup.get_text()
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    return re.sub(r"\s+", "", text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mangled_pages())
+def test_mangled_pages_never_raise_and_values_come_from_the_page(data):
+    path = _WORK / "mangled.html"
+    path.write_bytes(data)
+    doc = extract.convert(path)  # must not raise, whatever the bytes
+    if doc.status == "failed":
+        assert doc.diagnostics and doc.diagnostics[0].severity == "error"
+        return
+    visible = _visible(data)
+    for value in doc.values:
+        # a value is its cell's lines joined: each piece is text of the page (lines of one cell
+        # need not be adjacent in the page text when chrome between them was left out)
+        assert all(piece in visible for piece in value.raw.split()), value.raw
+    for indicator in doc.indicators:
+        assert re.sub(r"\s+", "", indicator.code) in visible
