@@ -115,11 +115,16 @@ def content_root(soup: BeautifulSoup) -> Tag:
     total = len(body.get_text())
     if total == 0:
         return body
-    candidates = soup.find_all("main") + soup.find_all(attrs={"role": "main"})
-    if not candidates:
-        candidates = soup.find_all(id=_CONTENT_IDS)
+    mains: list[Tag] = []
+    by_id: list[Tag] = []
+    for el in body.descendants:
+        if isinstance(el, Tag):
+            if el.name == "main" or el.get("role") == "main":
+                mains.append(el)
+            elif isinstance(ident := el.get("id"), str) and _CONTENT_IDS.match(ident):
+                by_id.append(el)
     best, best_len = None, 0
-    for el in candidates:
+    for el in mains or by_id:
         n = len(el.get_text())
         if n > best_len:
             best, best_len = el, n

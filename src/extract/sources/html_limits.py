@@ -17,6 +17,7 @@ MAX_CHARS = 2_000_000     # characters of markup handed to bs4 at most
 _LEAD = 100_000           # markup kept before the main content (breadcrumb, title)
 _SAMPLE = 100_000
 _CONTROLS = dict.fromkeys([c for c in range(32) if chr(c) not in "\t\n\r\f"] + [0x7F])
+_JUNK = {**_CONTROLS, 0xFFFD: None}  # control characters and decoding replacements
 _DATA_URI = re.compile(r"data:[^\"'\s>)]{256,}")
 _MAIN_START = re.compile(r"<main\b|role\s*=\s*[\"']?main|<article\b|id\s*=\s*[\"']?(?:content|main|inhoud)\b",
                          re.IGNORECASE)
@@ -26,7 +27,7 @@ def check_text(text: str, source_file: str) -> str:
     """The text without control characters; SourceError when it is mostly binary data."""
     sample = text[:_SAMPLE]
     if sample:
-        junk = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f") + sample.count("\ufffd")
+        junk = len(sample) - len(sample.translate(_JUNK))
         if junk > 0.05 * len(sample):
             raise SourceError(f"{source_file} is not an HTML page: it holds binary data "
                               f"({100 * junk / len(sample):.0f}% control characters)")

@@ -26,6 +26,7 @@ CellLines = Callable[[Tag], list[Line]]
 MAX_COLSPAN = 100
 MAX_CELLS = 200_000  # a grid beyond this is cut (with a warning): a hostile page, not a budget
 
+_LAYOUT_MARKERS = frozenset({"table", "h1", "h2", "h3", "h4", "h5", "h6"})
 _GRID_ROLES = frozenset({"table", "grid", "treegrid"})
 _ROW_TOKENS = frozenset({"row", "tr", "table-row", "tablerow", "tabel-rij", "rij", "trow"})
 _GRID_TOKENS = frozenset({"table", "tabel", "div-table", "divtable", "data-table", "datatable",
@@ -75,7 +76,7 @@ def is_layout_table(table: Tag) -> bool:
     role = table.get("role")
     if isinstance(role, str) and role.lower() in ("presentation", "none"):
         return True
-    return table.find(["table", "h1", "h2", "h3", "h4", "h5", "h6"]) is not None
+    return any(isinstance(d, Tag) and d.name in _LAYOUT_MARKERS for d in table.descendants)
 
 
 def table_rows(table: Tag) -> list[Tag]:
