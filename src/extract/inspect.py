@@ -26,8 +26,15 @@ def _where(origin: Origin) -> str:
     if origin.line is not None:
         parts.append(f"l{origin.line}")
     if origin.element:
-        parts.append(origin.element)
+        parts.append(_short_element(origin.element))
     return " ".join(parts)
+
+
+def _short_element(path: str, keep: int = 3) -> str:
+    """The last steps of a long HTML element path (`… > tr:nth-of-type(3) > td:nth-of-type(2)`):
+    enough to find the element, short enough to leave room for the text."""
+    steps = path.split(" > ")
+    return path if len(steps) <= keep else "… > " + " > ".join(steps[-keep:])
 
 
 def trace(path: str | Path) -> list[TraceLine]:
