@@ -10,11 +10,11 @@ import unicodedata
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import SAMPLES, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import extract
-from conftest import SAMPLES, run_cli
 from extract.sources.html_content import NON_TEXT_TAGS
 from extract.sources.html_encoding import decode_html
 from extract.sources.html_limits import check_text

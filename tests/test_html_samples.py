@@ -8,10 +8,10 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
-import extract
 from conftest import SAMPLES, run_cli
 from scoring import got_facts, load_golds, score
+
+import extract
 
 HTML = SAMPLES / "html"
 SEED_HTML = HTML / "000-begroting-2019-9a-sociale-binding.html"
@@ -70,6 +70,16 @@ def test_every_record_names_its_element_and_raw_text(page):
             assert _squash(record.raw) in text, (record.raw, prov.element)
         else:
             assert code in text, (code, prov.element)
+
+
+def test_records_carry_the_source_line_of_their_element():
+    doc = extract.convert(SEED_HTML)
+    lines = SEED_HTML.read_text(encoding="utf-8").splitlines()
+    value = doc.values[0]
+    assert value.raw == "5,7 (2015)" and "5,7 (2015)" in lines[value.provenance.line_start - 1]
+    goal = doc.goals[0]
+    assert "9A1 Sociale binding" in lines[goal.provenance.line_start - 1]
+    assert goal.provenance.location().startswith(f"{SEED_HTML}, line {goal.provenance.line_start}, main#inhoud")
 
 
 def test_explanations_name_where_they_start():

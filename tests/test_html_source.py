@@ -6,9 +6,9 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from conftest import ROOT
 
 import extract
-from conftest import ROOT
 from extract.layout import Layout
 from extract.sources.html import read_html
 
@@ -132,6 +132,15 @@ def test_every_line_names_its_element():
                      ("y", "div#content > table > tr > td:nth-of-type(2) > p")]
 
 
+def test_no_line_numbers_when_bs4_and_lxml_trees_differ():
+    # text after a stray </html>: bs4 keeps a second <html>, lxml drops it; lines are left out
+    # rather than given to the wrong elements
+    layout = layout_of(b"<div>een</div></html>drie<html><p>twee</p>")
+    assert texts(layout) == ["een", "drie", "twee"]
+    assert all(b.origin.line is None for b in layout.blocks)
+    assert layout_of("<p>een</p>\n<p>twee</p>").blocks[1].origin.line == 2
+
+
 # -- tables --------------------------------------------------------------------------------------
 
 def grid(layout: Layout, k: int = 0) -> list[list[str]]:
@@ -175,6 +184,12 @@ def test_caption_tfoot_and_thead_order():
 def test_layout_tables_are_read_as_sections():
     layout = layout_of('<table role="presentation"><tr><td><h2>Doelen</h2><p>9A1 Doel</p></td><td><p>Zijbalk</p></td></tr></table>')
     assert [b.kind for b in layout.blocks] == ["heading", "paragraph", "paragraph"]
+
+
+def test_a_heading_in_a_cell_of_a_wide_table_keeps_it_a_grid():
+    layout = layout_of("<table><tr><th>Effectindicator</th><th>Realisatie 2020</th><th>Streefwaarde 2022</th><th>Bron</th></tr>"
+                       "<tr><td><h4>9A1.a Aantal</h4></td><td>5</td><td>6</td><td>CBS</td></tr></table>")
+    assert grid(layout)[1] == ["9A1.a Aantal", "5", "6", "CBS"]
 
 
 def test_div_grid_with_roles_and_aria_colspan():

@@ -18,7 +18,7 @@ def _row_code(text: str) -> bool:
     return _code_kind(text) in ("indicator", "goal")
 
 
-def parse_grid(parser: "RecordParser", tu: TableUnit) -> None:
+def parse_grid(parser: RecordParser, tu: TableUnit) -> None:
     rows = tu.block.rows
     header: list[list[str]] = []
     start = 0
@@ -45,7 +45,7 @@ def _code_kind(text: str) -> str | None:
     return cl.code.kind if cl is not None else None
 
 
-def _goal_cell(parser: "RecordParser", cell) -> None:
+def _goal_cell(parser: RecordParser, cell) -> None:
     """A goal named in an indicator table (a `Doel 9A1 ...` row, or a goal column whose cell
     spans the goal's indicator rows): defines the goal if the page did not already."""
     cl = leading_code(clean_text(cell.lines[0].text)) if cell.lines else None
@@ -54,7 +54,7 @@ def _goal_cell(parser: "RecordParser", cell) -> None:
         parser.define(cl.code, " ".join([cl.rest] + [clean_text(l.text) for l in cell.lines[1:]]), unit)
 
 
-def grid_row(parser: "RecordParser", row, roles, has_source: bool) -> None:
+def grid_row(parser: RecordParser, row, roles, has_source: bool) -> None:
     texts = [clean_text(c.text) for c in row]
     kinds = [_code_kind(t) for t in texts[:2]]
     code_at = next((k for k, kind in enumerate(kinds) if kind == "indicator"), None)

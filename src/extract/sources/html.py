@@ -13,12 +13,13 @@ import re
 from bs4 import BeautifulSoup
 from bs4.builder import ParserRejectedMarkup
 
-from ..layout import Block, Layout, Line, Origin
+from ..layout import Block, Layout, Line
 from . import SourceError
 from .html_blocks import BlockWalker, normalise
 from .html_content import breadcrumb_items, content_root, find_breadcrumb, remove_chrome
 from .html_encoding import decode_html
 from .html_limits import check_text, limit_size
+from .html_lines import element_lines
 from .html_paths import ElementPaths
 
 _KIND_WORDS = re.compile(r"begroting|jaarstukken|jaarverslag|jaarrekening|rapportage|nota\b", re.IGNORECASE)
@@ -36,19 +37,20 @@ def parse_markup(text: str) -> BeautifulSoup:
 def read_html(path: str, data: bytes, source_file: str) -> Layout:
     text, diagnostics = decode_html(data, source_file)
     text = check_text(text, source_file)
-    text, limits = limit_size(text, source_file)
+    markup, limits = limit_size(text, source_file)
     diagnostics.extend(limits)
-    soup = parse_markup(text)
+    soup = parse_markup(markup)
     layout = Layout(source_file=source_file, format="html", diagnostics=diagnostics)
     layout.title = page_title(soup)
-    paths = ElementPaths()
+    # source lines only when bs4 read the page as it is (a slimmed or cut page has other lines)
+    paths = ElementPaths(element_lines(markup, soup) if markup is text else None)
     crumb = find_breadcrumb(soup)
     if crumb is not None:
         items = breadcrumb_items(crumb)
         if items:
-            origin = Origin(element=paths.path(crumb))
+            origin = paths.origin(crumb)
             layout.blocks.append(Block("paragraph", lines=[Line(" / ".join(items), origin)], origin=origin))
-    remove_chrome(soup.body or soup, keep=crumb, paths=paths)
+    remove_chrome(soup, keep=crumb, paths=paths)
     root = content_root(soup)
     walker = BlockWalker(paths, layout.diagnostics, source_file)
     walker.walk(root)

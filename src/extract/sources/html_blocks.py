@@ -13,13 +13,21 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import PreformattedString
 
-from ..layout import Block, Line, Origin
+from ..layout import Block, Line
 from ..models import Diagnostic
 from ..values import clean_text
 from .html_content import NON_TEXT_TAGS
 from .html_paths import ElementPaths
-from .html_tables import (card_block, div_raw_rows, grid_block, is_div_grid, is_layout_table,
-                          is_money_table, layout_cells, table_raw_rows)
+from .html_tables import (
+    card_block,
+    div_raw_rows,
+    grid_block,
+    is_div_grid,
+    is_layout_table,
+    is_money_table,
+    layout_cells,
+    table_raw_rows,
+)
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
@@ -94,7 +102,7 @@ class BlockWalker:
         text = normalise("".join(self._parts))
         self._parts.clear()
         if text and not (len(text) <= 60 and _CHROME_LINE.match(text)):
-            self._lines.append(Line(text, Origin(element=self.paths.path(self._owner))))
+            self._lines.append(Line(text, self.paths.origin(self._owner)))
 
     def flush(self) -> None:
         self._end_line()
@@ -173,7 +181,7 @@ class BlockWalker:
         if not lines:
             return
         text = " ".join(line.text for line in lines)
-        origin = Origin(element=self.paths.path(el))
+        origin = self.paths.origin(el)
         self.blocks.append(Block("heading", lines=[Line(text, origin)], level=level, origin=origin))
 
     def _table(self, el: Tag, depth: int) -> None:

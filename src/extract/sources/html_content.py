@@ -110,14 +110,14 @@ def breadcrumb_items(el: Tag) -> list[str]:
 
 def content_root(soup: BeautifulSoup) -> Tag:
     """The element holding the page's content: `<main>` (or role=main), else a content
-    container by id, else `<body>`. A candidate must hold a fair share of the page's text."""
-    body = soup.body or soup
-    total = len(body.get_text())
+    container by id, else the whole document (not only `<body>`: text after a stray `</html>`
+    is still shown by browsers). A candidate must hold a fair share of the page's text."""
+    total = len(soup.get_text())
     if total == 0:
-        return body
+        return soup
     mains: list[Tag] = []
     by_id: list[Tag] = []
-    for el in body.descendants:
+    for el in soup.descendants:
         if isinstance(el, Tag):
             if el.name == "main" or el.get("role") == "main":
                 mains.append(el)
@@ -130,7 +130,7 @@ def content_root(soup: BeautifulSoup) -> Tag:
             best, best_len = el, n
     if best is not None and best_len >= 0.3 * total:
         return best
-    return body
+    return soup
 
 
 def remove_chrome(root: Tag, keep: Tag | None = None, paths: ElementPaths | None = None) -> int:

@@ -10,6 +10,8 @@ import re
 
 from bs4 import Tag
 
+from ..layout import Origin
+
 _SAFE_NAME = re.compile(r"^[A-Za-z_][\w-]*$")
 _ROOTS = {"body", "html", "[document]"}
 _MAX_SEGMENTS = 24  # deeper paths keep their last steps after an ellipsis
@@ -18,10 +20,17 @@ _MAX_SEGMENTS = 24  # deeper paths keep their last steps after an ellipsis
 class ElementPaths:
     """Computes and caches the path of each element of one parsed page."""
 
-    def __init__(self) -> None:
+    def __init__(self, lines: dict[int, int] | None = None) -> None:
         # element id -> (its last path segments, whether earlier segments were left out)
         self._steps: dict[int, tuple[tuple[str, ...], bool]] = {}
         self._positions: dict[int, dict[int, tuple[int, int]]] = {}
+        self._lines = lines or {}  # element id -> source line where it starts (html_lines)
+
+    def origin(self, el: Tag | None) -> Origin:
+        """Where `el` is: its path and, when known, the source line it starts on."""
+        if el is None:
+            return Origin()
+        return Origin(line=self._lines.get(id(el)), element=self.path(el))
 
     def path(self, el: Tag | None) -> str | None:
         if el is None or el.name in _ROOTS:

@@ -71,12 +71,19 @@ def _span(el: Tag, *names: str) -> int:
 # -- <table> ----------------------------------------------------------------------------------
 
 def is_layout_table(table: Tag) -> bool:
-    """A table used to lay out a page (old CMSs): role=presentation, or cells that hold
-    headings or further tables. Its cells are read as page sections, not as a grid."""
+    """A table used to lay out a page (old CMSs): role=presentation, or a narrow table (two
+    columns, or three columns and a few rows) whose cells hold headings or further tables. Its
+    cells are read as page sections, not as a grid. A wider table with a heading or a small
+    table in a cell stays a data table (an indicator name set as `<h4>`)."""
     role = table.get("role")
     if isinstance(role, str) and role.lower() in ("presentation", "none"):
         return True
-    return any(isinstance(d, Tag) and d.name in _LAYOUT_MARKERS for d in table.descendants)
+    if not any(isinstance(d, Tag) and d.name in _LAYOUT_MARKERS for d in table.descendants):
+        return False
+    rows = table_rows(table)
+    width = max((sum(1 for c in tr.children if isinstance(c, Tag) and c.name in ("td", "th")) for tr in rows),
+                default=0)
+    return width <= 2 or (width <= 3 and len(rows) <= 4)
 
 
 def table_rows(table: Tag) -> list[Tag]:
@@ -170,7 +177,7 @@ def div_raw_rows(el: Tag) -> list[list[RawCell]]:
 # -- expansion --------------------------------------------------------------------------------
 
 def expand(raw_rows: list[list[RawCell]], paths: ElementPaths, cell_lines: CellLines,
-           notes: list[Diagnostic], where: str, location: str) -> list[list[Cell]]:
+           notes: list[Diagnostic], where: Origin, location: str) -> list[list[Cell]]:
     """Place every cell at its row and column; spans become `spanned` copies. Rows are padded
     to the table's width with empty cells so columns line up."""
     grid: list[dict[int, Cell]] = []
@@ -179,21 +186,9 @@ def expand(raw_rows: list[list[RawCell]], paths: ElementPaths, cell_lines: CellL
     for r, raw_row in enumerate(raw_rows):
         placed: dict[int, Cell] = {}
         col = 0
-
-        def take_pending(upto: int | None) -> None:
-            nonlocal col
-            while col in pending and (upto is None or col <= upto):
-                copy, left = pending[col]
-                placed[col] = copy
-                if left <= 1:
-                    del pending[col]
-                else:
-                    pending[col] = (copy, left - 1)
-                col += 1
-
         for raw in raw_row:
-            take_pending(None)
-            origin = Origin(element=paths.path(raw.el))
+            col = _take_pending(pending, placed, col, None)
+            origin = paths.origin(raw.el)
             cell = Cell(lines=cell_lines(raw.el), origin=origin, header=raw.header)
             colspan = max(1, min(raw.colspan, MAX_COLSPAN))
             rowspan = raw.rowspan if raw.rowspan > 0 else len(raw_rows) - r
@@ -206,8 +201,7 @@ def expand(raw_rows: list[list[RawCell]], paths: ElementPaths, cell_lines: CellL
                     pending[col] = (copy, rowspan - 1)
                 col += 1
         for c in sorted(k for k in pending if k >= col):
-            col = c
-            take_pending(c)
+            _take_pending(pending, placed, c, c)
         total += len(placed)
         if total > MAX_CELLS:
             notes.append(Diagnostic(severity="warning", code="table_too_large",
@@ -220,18 +214,33 @@ def expand(raw_rows: list[list[RawCell]], paths: ElementPaths, cell_lines: CellL
     for placed in grid:
         if not placed:
             continue
-        rows.append([placed.get(c) or Cell(lines=[], origin=Origin(element=where)) for c in range(width)])
+        rows.append([placed.get(c) or Cell(lines=[], origin=where) for c in range(width)])
     return rows
+
+
+def _take_pending(pending: dict[int, tuple[Cell, int]], placed: dict[int, Cell], col: int,
+                  upto: int | None) -> int:
+    """Put the copies of cells spanning down from rows above into this row, from `col` on
+    (up to `upto`); returns the first column left free."""
+    while col in pending and (upto is None or col <= upto):
+        copy, left = pending[col]
+        placed[col] = copy
+        if left <= 1:
+            del pending[col]
+        else:
+            pending[col] = (copy, left - 1)
+        col += 1
+    return col
 
 
 def grid_block(raw_rows: list[list[RawCell]], el: Tag, paths: ElementPaths, cell_lines: CellLines,
                notes: list[Diagnostic], source_file: str) -> Block | None:
     """A table block from raw rows, or None when it has no cells."""
-    where = paths.path(el) or el.name
-    rows = expand(raw_rows, paths, cell_lines, notes, where, f"{source_file}, {where}")
+    origin = paths.origin(el)
+    rows = expand(raw_rows, paths, cell_lines, notes, origin, f"{source_file}, {origin.element or el.name}")
     if not rows:
         return None
-    return Block("table", rows=rows, origin=Origin(element=where))
+    return Block("table", rows=rows, origin=origin)
 
 
 # -- indicator cards as <dl> --------------------------------------------------------------------
@@ -275,11 +284,11 @@ def card_block(dl: Tag, title: Block | None, paths: ElementPaths, cell_lines: Ce
         data.append(Cell(lines=list(title.lines), origin=title.origin))
         used_title = True
     for dt, dds in groups:
-        origin = Origin(element=paths.path(dt))
+        origin = paths.origin(dt)
         header.append(Cell(lines=cell_lines(dt), origin=origin, header=True))
         lines = [line for dd in dds for line in cell_lines(dd)]
-        data.append(Cell(lines=lines, origin=Origin(element=paths.path(dds[0])) if dds else origin))
-    return Block("table", rows=[header, data], origin=Origin(element=paths.path(dl))), used_title
+        data.append(Cell(lines=lines, origin=paths.origin(dds[0]) if dds else origin))
+    return Block("table", rows=[header, data], origin=paths.origin(dl)), used_title
 
 
 # -- money tables -----------------------------------------------------------------------------
