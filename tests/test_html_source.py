@@ -60,6 +60,15 @@ def test_undeclared_legacy_encoding_is_detected_with_a_warning():
     assert [d.code for d in layout.diagnostics] == ["encoding_guessed"]
 
 
+def test_xhtml_with_an_xml_declaration():
+    page = ('<?xml version="1.0" encoding="iso-8859-1"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">'
+            '<head><title>Jaarstukken 2019</title></head><body>\n<p>Caf\u00e9 \u20ac 5</p></body></html>')
+    layout = layout_of(page.encode("cp1252"))
+    assert layout.title == "Jaarstukken 2019"
+    assert [(b.text, b.origin.line) for b in layout.blocks] == [("Café € 5", 4)]
+
+
 def test_entities_nbsp_soft_hyphens_and_white_space_are_normalised():
     layout = layout_of("<p>Caf&eacute;&nbsp;&nbsp;bus&shy;verbindingen\n   en\u200b wijk\u00adteams</p>")
     assert texts(layout) == ["Café busverbindingen en wijkteams"]

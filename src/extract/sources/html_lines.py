@@ -9,8 +9,14 @@ a wrong one.
 """
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup
 from lxml import etree
+
+# lxml refuses a str that declares an encoding; the declaration holds no elements (and no line
+# breaks, so taking it out keeps the lines)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>\n]*\?>")
 
 
 def element_lines(text: str, soup: BeautifulSoup) -> dict[int, int]:
@@ -18,7 +24,7 @@ def element_lines(text: str, soup: BeautifulSoup) -> dict[int, int]:
     if not text.strip():
         return {}
     try:
-        root = etree.fromstring(text, etree.HTMLParser(huge_tree=True))
+        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1), etree.HTMLParser(huge_tree=True))
     except (etree.XMLSyntaxError, etree.ParserError, ValueError):
         return {}
     if root is None:
