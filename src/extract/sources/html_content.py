@@ -42,11 +42,12 @@ _LOOSE_TEXT = re.compile(r"\S")
 _CRUMB_LABEL = re.compile(r"^(?:u bent hier|you are here|kruimelpad|breadcrumbs?)\s*:?\s*", re.IGNORECASE)
 
 
-def _tokens(el: Tag) -> list[str]:
+def class_tokens(el: Tag, with_id: bool = True) -> list[str]:
+    """The lower-cased classes of an element (and its id): what CMS templates name parts by."""
     classes = el.get("class") or []
     if isinstance(classes, str):
         classes = classes.split()
-    ident = el.get("id")
+    ident = el.get("id") if with_id else None
     return [t.lower() for t in list(classes) + ([ident] if isinstance(ident, str) else []) for t in t.split()]
 
 
@@ -54,13 +55,13 @@ def is_hidden_helper(el: Tag) -> bool:
     """Screen-reader-only helper text and decorative elements hidden from assistive tech."""
     if el.get("aria-hidden") == "true":
         return True
-    return any(_HIDDEN_TOKEN.match(t) for t in _tokens(el))
+    return any(_HIDDEN_TOKEN.match(t) for t in class_tokens(el))
 
 
 def is_breadcrumb(el: Tag) -> bool:
     if not isinstance(el, Tag) or el.name in NON_TEXT_TAGS:
         return False
-    attrs = " ".join(_tokens(el) + [str(el.get("aria-label") or ""), str(el.get("itemtype") or "")])
+    attrs = " ".join(class_tokens(el) + [str(el.get("aria-label") or ""), str(el.get("itemtype") or "")])
     return bool(_BREADCRUMB.search(attrs))
 
 
@@ -173,7 +174,7 @@ def _chrome_verdict(el: Tag, sectioned: bool, shielded: bool) -> str:
         return "content"
     role = el.get("role")
     looks = (isinstance(role, str) and role.lower() in _CHROME_ROLES) or any(
-        _CHROME_TOKEN.search(t) for t in _tokens(el))
+        _CHROME_TOKEN.search(t) for t in class_tokens(el))
     if not looks:
         return "content"
     return "shielded" if _protected(el) else "chrome"

@@ -19,6 +19,7 @@ from ..models import Diagnostic
 from ..parse.codes import leading_code
 from ..parse.indicators import header_tokens
 from ..values import clean_text, parse_cell
+from .html_content import class_tokens
 from .html_paths import ElementPaths
 
 CellLines = Callable[[Tag], list[Line]]
@@ -51,10 +52,7 @@ class RawCell:
 
 
 def _tokens(el: Tag) -> set[str]:
-    classes = el.get("class") or []
-    if isinstance(classes, str):
-        classes = classes.split()
-    return {c.lower() for c in classes}
+    return set(class_tokens(el, with_id=False))
 
 
 def _span(el: Tag, *names: str) -> int:
