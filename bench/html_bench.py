@@ -84,7 +84,7 @@ def main() -> int:
     print(f"  bs4 + lxml parsing      {1000 * t_bs4 / n:6.2f} ms/page  {100 * t_bs4 / t_convert:5.1f} %")
     print(f"  our code                {1000 * ours / n:6.2f} ms/page  {100 * ours / t_convert:5.1f} %")
     print(f"    HTML source (rest)    {1000 * (t_source - t_bs4) / n:6.2f} ms/page  "
-          f"{100 * (t_source - t_bs4) / t_convert:5.1f} %   chrome, content, tables, blocks")
+          f"{100 * (t_source - t_bs4) / t_convert:5.1f} %   chrome, content, tables, blocks, source lines")
     print(f"    parser and checks     {1000 * (t_convert - t_source) / n:6.2f} ms/page  "
           f"{100 * (t_convert - t_source) / t_convert:5.1f} %   records, values, validation")
     return 0
