@@ -119,3 +119,10 @@ def test_value_run_in_a_pdf_line():
     assert name == "Schaalscore sociale cohesie*"
     assert values == ["5,8", "5,7", "5,9", "5,8", "6,0"]
     assert source == "Veiligheidsmonitor"
+
+
+def test_a_space_groups_thousands_only():
+    assert parse_cell("12 400").value == D("12400")
+    assert parse_cell("1 234,5").value == D("1234.5")
+    cell = parse_cell("5 7")  # a cell split over two lines: no invented 57
+    assert cell.value is None and cell.status == "qualitative"

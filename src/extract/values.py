@@ -62,6 +62,10 @@ def parse_decimal(text: str) -> Decimal | None:
     """A Dutch number without unit: `5,7` -> 5.7, `12.400` -> 12400, `1.234,5` -> 1234.5.
     A dot followed by a group of exactly three digits is a thousands separator; any other dot
     is read as a decimal point (`5.7`), as web pages sometimes write it. None if not a number."""
+    if " " in text.strip():
+        # a space may only group thousands (`12 400`); `5 7` is two numbers, not 57
+        if not re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", text.strip()):
+            return None
     t = text.replace(" ", "")
     if not t or not re.fullmatch(r"\d[\d.,]*", t) or t[-1] in ".,":
         return None
