@@ -25,6 +25,7 @@ _CUES = [
     ("bestuursrapportage", re.compile(r"^toelichting doelenboom", re.I)),
     ("begroting", re.compile(r"^wat gaan we (?:daarvoor )?doen(?: in (?P<year>(?:19|20)\d\d))?|^in (?P<year2>(?:19|20)\d\d) gaan we\b", re.I)),
 ]
+_PROGRAMME = re.compile(r"^(?:.* / )?programma\s+\d{1,2}[a-z]?\s*[:.\-–]?\s*(?P<name>[A-ZÀ-Ý][^/]{2,80}?)(?: / .*)?$", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -75,6 +76,12 @@ def detect(lines: list[str], source_file: str, header_years: dict[str, list[int]
                     if not re.match(r"programmaplan|home|beleidsbegroting|programmabegroting", prev, re.I):
                         meta.programme = prev
             break
+    if meta.programme is None:
+        for line in head:
+            m = _PROGRAMME.match(line.strip())
+            if m:
+                meta.programme = m.group("name").strip()
+                break
     # 3. cues in the text
     cue_year = None
     for line in lines:
