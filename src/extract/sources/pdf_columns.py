@@ -1,0 +1,206 @@
+"""Column boundaries of a table on a PDF page.
+
+The header gives the columns: each leaf header phrase (`Effectindicator`, `2014`, `Bron`) is a
+column; a label above several year columns (`Realisatie` over `2014 2015 2016 2017`) is assigned
+to the contiguous run of years it is centred over. The boundary between two neighbouring columns
+is a vertical ruling where the report draws one, else the widest vertical strip between their
+header phrases that no word of the table body touches (whitespace), else the middle.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .pdf_words import Rulings, TextLine, Word, WordBox, join_words
+
+_YEAR = re.compile(r"^(?:19|20)\d\d\*?$")
+_VALUE_LABEL = re.compile(r"^(?:realisatie(?:s|waarde)?|gerealiseerd|werkelijk|resultaat|nulmeting|"
+                          r"uitgangswaarde|basiswaarde|streefwaarde(?:n)?|doelstelling|streven|norm|target|"
+                          r"ambitie|begroting|raming)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Phrase(WordBox):
+    """Words of one line close enough to belong to one cell."""
+
+    words: list[Word]
+    line: int
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
+
+
+@dataclass
+class Column:
+    phrases: list[Phrase]           # the leaf header phrases stacked in this column, top-down
+    label: str | None = None        # the group label above it (`Realisatie`)
+    label_first: bool = False       # the label's first column (the others are spanned copies)
+
+    @property
+    def x0(self) -> float:
+        return min(p.x0 for p in self.phrases)
+
+    @property
+    def x1(self) -> float:
+        return max(p.x1 for p in self.phrases)
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.phrases)
+
+    @property
+    def is_year(self) -> bool:
+        return bool(_YEAR.match(self.phrases[-1].text))
+
+
+@dataclass
+class Grid:
+    columns: list[Column]
+    bounds: list[float] = field(default_factory=list)  # len(columns) - 1 boundaries
+
+    def column_of(self, word: Word) -> int:
+        return bisect_right(self.bounds, word.centre)
+
+    def straddles(self, word: Word) -> bool:
+        """A word running across a boundary: prose, not a cell."""
+        return any(word.x0 < b - 1.5 and word.x1 > b + 1.5 for b in self.bounds)
+
+
+def phrases(line: TextLine, index: int, gap: float = 0.8) -> list[Phrase]:
+    """Split a line into phrases where the space between words exceeds `gap` x font size."""
+    out: list[Phrase] = []
+    for w in line.words:
+        if out and w.x0 - out[-1].x1 <= gap * w.size:
+            out[-1].words.append(w)
+        else:
+            out.append(Phrase([w], index))
+    return out
+
+
+def header_columns(header: list[TextLine]) -> list[Column]:
+    """The columns a (possibly two-level) header defines, left to right."""
+    all_phrases = [p for k, line in enumerate(header) for p in phrases(line, k)]
+    years = [p for p in all_phrases if _YEAR.match(p.text)]
+    labels = [p for p in all_phrases if _is_group_label(p, years)]
+    leaves = [p for p in all_phrases if not any(p is q for q in labels)]
+    columns = _stack(leaves)
+    _assign_labels(labels, [c for c in columns if c.is_year])
+    return columns
+
+
+def _is_group_label(p: Phrase, years: list[Phrase]) -> bool:
+    """`Realisatie` above year phrases that it overlaps (widened by half the space between
+    neighbouring years): a label over several columns, not a column of its own."""
+    if not _VALUE_LABEL.match(p.text):
+        return False
+    below = sorted((y for y in years if y.line > p.line), key=lambda y: y.x0)
+    if not below:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(below, below[1:]) if b.x0 > a.x1]
+    widen = min(gaps) / 2 if gaps else 0.0
+    return any(y.x0 - widen < p.x1 and y.x1 + widen > p.x0 for y in below)
+
+
+def _stack(leaves: list[Phrase]) -> list[Column]:
+    """Leaf phrases that overlap horizontally are one column (a header cell over two lines)."""
+    columns: list[Column] = []
+    for p in sorted(leaves, key=lambda p: p.x0):
+        if columns and p.x0 < columns[-1].x1 - 1:
+            columns[-1].phrases.append(p)
+            columns[-1].phrases.sort(key=lambda q: q.line)
+        else:
+            columns.append(Column([p]))
+    return columns
+
+
+def _assign_labels(labels: list[Phrase], year_cols: list[Column]) -> None:
+    """Give each label a contiguous run of year columns, in order, so that each label is
+    centred over its run as well as possible."""
+    labels = sorted(labels, key=lambda p: p.x0)
+
+    def cost(j: int, a: int, b: int) -> float:  # label j over year columns a..b-1
+        return abs(labels[j].centre - (year_cols[a].x0 + year_cols[b - 1].x1) / 2)
+
+    for j, (a, b) in enumerate(centred_runs(len(year_cols), len(labels), cost)):
+        for k in range(a, b):
+            year_cols[k].label = labels[j].text
+            year_cols[k].label_first = k == a
+
+
+def centred_runs(n: int, m: int, cost) -> list[tuple[int, int]]:
+    """Split items 0..n-1 (in order) into m non-empty contiguous runs (a, b), minimising the sum
+    of cost(j, a, b) over the runs: how a label centred over columns, or a goal cell centred
+    across its performance rows, finds what it spans. [] when m is 0 or exceeds n."""
+    if not n or not m or m > n:
+        return []
+    inf = float("inf")
+    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    cut = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for j in range(1, m + 1):
+        for b in range(j, n + 1):
+            for a in range(j - 1, b):
+                c = best[j - 1][a] + cost(j - 1, a, b)
+                if c < best[j][b]:
+                    best[j][b], cut[j][b] = c, a
+    runs: list[tuple[int, int]] = []
+    b = n
+    for j in range(m, 0, -1):
+        a = cut[j][b]
+        runs.append((a, b))
+        b = a
+    return runs[::-1]
+
+
+def word_spans(lines: list[TextLine]) -> list[tuple[float, float]]:
+    return [(w.x0, w.x1) for line in lines for w in line.words]
+
+
+def boundaries(columns: list[Column], body: list[TextLine], rulings: Rulings,
+               more: list[tuple[float, float]] = ()) -> list[float]:
+    """The x of the boundary between each pair of neighbouring columns, from the body lines
+    (and `more` word spans: rows of the same table on the page before)."""
+    if not body:
+        top = bottom = 0.0
+    else:
+        top, bottom = body[0].top, body[-1].bottom
+    spans = sorted(word_spans(body) + list(more))
+    out: list[float] = []
+    for a, b in zip(columns, columns[1:]):
+        out.append(boundary(a.x1, b.x0, spans, rulings, top, bottom))
+    return out
+
+
+def boundary(lo: float, hi: float, spans: list[tuple[float, float]], rulings: Rulings,
+             top: float, bottom: float) -> float:
+    """A boundary between x=lo and x=hi: a ruling there, else the middle of the widest strip no
+    word covers, else the middle."""
+    if hi <= lo:
+        return (lo + hi) / 2
+    ruled = rulings.vertical_between(lo, hi, top, bottom)
+    if ruled:
+        middle = (lo + hi) / 2
+        return min(ruled, key=lambda x: abs(x - middle))
+    gap = widest_gap(spans, lo, hi)
+    return (gap[0] + gap[1]) / 2 if gap else (lo + hi) / 2
+
+
+def widest_gap(spans: list[tuple[float, float]], lo: float, hi: float) -> tuple[float, float] | None:
+    """The widest interval inside [lo, hi] that none of the (sorted) spans covers."""
+    best: tuple[float, float] | None = None
+    cursor = lo
+    for x0, x1 in spans:
+        if x1 <= cursor:
+            continue
+        if x0 >= hi:
+            break
+        if x0 > cursor and (best is None or x0 - cursor > best[1] - best[0]):
+            best = (cursor, x0)
+        cursor = max(cursor, x1)
+        if cursor >= hi:
+            return best
+    if hi > cursor and (best is None or hi - cursor > best[1] - best[0]):
+        best = (cursor, hi)
+    return best

@@ -1,0 +1,314 @@
+"""The two tables of a goals section, rebuilt from positioned words into grids of cells.
+
+- The Doel | Prestatie table: two columns split at the boundary under the header; each cell
+  starts at a code (or a ruling, or a gap); the goal cell, vertically centred across its
+  performance rows and sharing baselines with them, becomes the first cell of its first row with
+  spanned copies in the others (as HTML's rowspan).
+- The indicator table: columns from its header (`pdf_columns`), one row per indicator code, a
+  `Doel 9A1 ...` band as a row spanning all columns, wrapped names and cells kept line by line.
+
+Both stop where the table ends (a footnote, a heading, prose running across the columns, a wide
+gap) and can go on on the next page (`TableState`), with or without a repeated header.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..layout import Block, Cell, Line, Origin
+from ..parse import sections
+from ..parse.codes import leading_code, policy_area_line
+from ..parse.indicators import is_header_line
+from .pdf_columns import Column, Grid, boundaries, boundary, centred_runs, header_columns, phrases, word_spans
+from .pdf_words import Rulings, TextLine, Word, WordBox, join_words, words_origin
+
+_GOAL_LEFT = re.compile(r"^doel(?:en|stelling(?:en)?)?$", re.IGNORECASE)
+_GOAL_RIGHT = re.compile(r"^prestaties?$", re.IGNORECASE)
+_INDICATOR_LABEL = re.compile(r"indicator|maatstaf", re.IGNORECASE)
+_UPPER = re.compile(r"^[A-ZÀ-Ý0-9'\"‘“(]")
+
+
+@dataclass
+class TableState:
+    """A table that reached the bottom of its page and may go on on the next one."""
+
+    kind: str  # 'goal' | 'indicator'
+    block: Block
+    number: int
+    header: list[str]  # the header's texts, to recognise it when it is repeated
+    size: float  # the table's type size
+    columns: list[Column] = field(default_factory=list)  # indicator table: from its header
+    anchor: tuple[Word, Word] | None = None  # Doel | Prestatie table: its header words
+    grid: Grid | None = None
+    page: int = 0
+    spans: list[tuple[float, float]] = field(default_factory=list)  # x-extents of body words so far
+
+
+# -- where tables start ----------------------------------------------------------------------
+
+def goal_header(line: TextLine) -> tuple[Word, Word] | None:
+    """`Doel      Prestatie` (two header phrases far apart): the last word of each."""
+    ph = phrases(line, 0, gap=1.5)
+    if len(ph) == 2 and _GOAL_LEFT.match(ph[0].text) and _GOAL_RIGHT.match(ph[1].text):
+        return ph[0].words[-1], ph[1].words[0]
+    return None
+
+
+def indicator_header(lines: list[TextLine], i: int, size: float) -> int | None:
+    """If an indicator table header starts at line i, the index of its first body line: a run
+    of lines made only of header words and years (`Effectindicator`, `Realisatie`, `2014`,
+    `Streefwaarde`, `Bron`), naming an indicator column and a value column."""
+    j = i
+    while j < len(lines) and j - i < 5 and _header_line(lines[j], size):
+        j += 1
+    if j == i:
+        return None
+    text = " ".join(line.text for line in lines[i:j])
+    if not _INDICATOR_LABEL.search(text) or not re.search(r"realisatie|streefwaarde|(?:19|20)\d\d|bron",
+                                                          text, re.IGNORECASE):
+        return None
+    return j
+
+
+def _header_line(line: TextLine, size: float) -> bool:
+    return line.size < size * 1.12 and is_header_line(line.text)
+
+
+def ends_table(line: TextLine, prev: TextLine | None, size: float) -> bool:
+    """Lines that cannot be part of a table body: a footnote, a heading, a section or policy-area
+    line, a new table's header, or text after a wide gap that does not start a row."""
+    text = line.text
+    if leading_code(text) is not None and line.size < size * 1.12:
+        return False
+    if sections.footnote(text) or line.size >= size * 1.12 or line.size <= size * 0.85:
+        return True
+    if sections.is_section_heading(text) or sections.goals_intro(text) or goal_header(line) is not None:
+        return True
+    pa = policy_area_line(text)
+    if pa and pa[2]:
+        return True
+    return prev is not None and line.top - prev.bottom > 2.2 * size
+
+
+# -- cells -----------------------------------------------------------------------------------
+
+@dataclass
+class _Draft(WordBox):
+    """A cell being collected: its words line by line."""
+
+    lines: list[list[Word]]
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for line in self.lines for w in line]
+
+    @property
+    def text(self) -> str:
+        return " ".join(join_words(line) for line in self.lines)
+
+
+def make_cell(lines: list[list[Word]], page: int, element: str, spanned: bool = False) -> Cell:
+    """A layout cell; every line carries the cell's box, so a record read from the cell has the
+    box of all its words."""
+    lines = [line for line in lines if line]
+    origin = words_origin([w for line in lines for w in line], page, element)
+    return Cell([Line(join_words(line), origin) for line in lines], origin, spanned=spanned)
+
+
+def _copy(cell: Cell, element: str) -> Cell:
+    origin = Origin(cell.origin.page, element=element, bbox=cell.origin.bbox)
+    return Cell(list(cell.lines), origin, header=cell.header, spanned=True)
+
+
+# -- Doel | Prestatie -------------------------------------------------------------------------
+
+def goal_grid(header: tuple[Word, Word], body: list[TextLine], rulings: Rulings,
+              more: list[tuple[float, float]] = ()) -> Grid:
+    left, right = header
+    spans = sorted(word_spans(body) + list(more))
+    top = body[0].top if body else left.bottom
+    bottom = body[-1].bottom if body else left.bottom
+    bound = boundary(left.x1, right.x0 + 1.0, spans, rulings, top, bottom)
+    return Grid([Column([]), Column([])], [bound])
+
+
+def table_body(lines: list[TextLine], start: int, size: float) -> int:
+    """End (exclusive) of the body lines of a table starting at `start`: before the first line
+    that `ends_table` or starts another indicator table."""
+    k = start
+    while k < len(lines):
+        prev = lines[k - 1] if k > start else None
+        if ends_table(lines[k], prev, size) or indicator_header(lines, k, size) is not None:
+            break
+        k += 1
+    return k
+
+
+def cut_at_prose(lines: list[TextLine], grid: Grid, band=lambda line: False) -> int:
+    """How many lines come before the first that runs across a column boundary (prose)."""
+    for k, line in enumerate(lines):
+        if not band(line) and any(grid.straddles(w) for w in line.words):
+            return k
+    return len(lines)
+
+
+def _column_drafts(lines: list[TextLine], grid: Grid, col: int, rulings: Rulings, x0: float,
+                   x1: float) -> list[_Draft]:
+    """The cells of one column: a new cell at a code, at a ruling, or after a gap before a line
+    starting in upper case."""
+    drafts: list[_Draft] = []
+    prev: list[Word] | None = None
+    for line in lines:
+        words = [w for w in line.words if grid.column_of(w) == col]
+        if not words:
+            continue
+        text = join_words(words)
+        new = prev is None or leading_code(text) is not None
+        if not new and prev is not None:
+            gap_top, gap_bottom = max(w.bottom for w in prev), min(w.top for w in words)
+            new = rulings.horizontal_between(gap_top, gap_bottom, x0, x1) or (
+                gap_bottom - gap_top > 0.9 * words[0].size and bool(_UPPER.match(text)))
+        if new:
+            drafts.append(_Draft([words]))
+        else:
+            drafts[-1].lines.append(words)
+        prev = words
+    return drafts
+
+
+def _groups(lefts: list[_Draft], rights: list[_Draft]) -> list[int | None]:
+    """For each performance cell, the goal cell it belongs to: by code where both have codes,
+    else by a contiguous split that centres each goal cell on its performance rows."""
+    codes = [leading_code(d.text) for d in lefts]
+    if lefts and all(c is not None and c.code.kind == "goal" for c in codes):
+        by_goal = {c.code.text: k for k, c in enumerate(codes) if c is not None}
+        out: list[int | None] = []
+        for d in rights:
+            cl = leading_code(d.text)
+            out.append(by_goal.get(cl.code.goal) if cl is not None and cl.code.kind == "performance" else None)
+        if any(o is not None for o in out):
+            return out
+    return _centred_split(lefts, rights)
+
+
+def _centred_split(lefts: list[_Draft], rights: list[_Draft]) -> list[int | None]:
+    def cost(j: int, a: int, b: int) -> float:
+        return abs(lefts[j].middle - (rights[a].top + rights[b - 1].bottom) / 2)
+
+    out: list[int | None] = [None] * len(rights)
+    for j, (a, b) in enumerate(centred_runs(len(rights), len(lefts), cost)):
+        for k in range(a, b):
+            out[k] = j
+    return out
+
+
+def goal_rows(lines: list[TextLine], grid: Grid, rulings: Rulings, page: int, number: int,
+              first_row: int) -> list[list[Cell]]:
+    """Rows [goal cell, performance cell] of a Doel | Prestatie table body."""
+    if not lines:
+        return []
+    x0 = min(line.x0 for line in lines)
+    x1 = max(line.x1 for line in lines)
+    lefts = _column_drafts(lines, grid, 0, rulings, x0, grid.bounds[0])
+    rights = _column_drafts(lines, grid, 1, rulings, grid.bounds[0], x1)
+    owner = _groups(lefts, rights)
+    # goal cells no performance belongs to still get a row, in their place top-down
+    items: list[tuple[float, int, int | None]] = [(d.top, k, owner[k]) for k, d in enumerate(rights)]
+    used = {o for o in owner if o is not None}
+    items += [(d.top, -1, j) for j, d in enumerate(lefts) if j not in used]
+    items.sort(key=lambda it: (it[0], it[1]))
+    rows: list[list[Cell]] = []
+    placed: dict[int, Cell] = {}
+    for _top, k, j in items:
+        r = first_row + len(rows)
+        el = f"table {number} row {r} col"
+        if j is None:
+            left = Cell([], Origin(page, element=f"{el} 1"))
+        elif j in placed:
+            left = _copy(placed[j], f"{el} 1")
+        else:
+            left = placed[j] = make_cell(lefts[j].lines, page, f"{el} 1")
+        right = make_cell(rights[k].lines, page, f"{el} 2") if k >= 0 else Cell([], Origin(page, element=f"{el} 2"))
+        rows.append([left, right])
+    return rows
+
+
+# -- indicator tables -------------------------------------------------------------------------
+
+def is_band(line: TextLine) -> bool:
+    """A `Doel 9A1 ...` line across an indicator table."""
+    cl = leading_code(line.text)
+    return cl is not None and cl.code.kind == "goal"
+
+
+def indicator_grid(columns: list[Column], body: list[TextLine], rulings: Rulings,
+                   more: list[tuple[float, float]] = ()) -> tuple[Grid, int]:
+    """The grid of an indicator table body, and how many body lines belong to it."""
+    cells = [line for line in body if not is_band(line)]
+    grid = Grid(columns, boundaries(columns, cells, rulings, more))
+    keep = cut_at_prose(body, grid, is_band)
+    if keep < len(body):  # prose below the table spoilt the whitespace: again without it
+        cells = [line for line in body[:keep] if not is_band(line)]
+        grid = Grid(columns, boundaries(columns, cells, rulings, more))
+        keep = cut_at_prose(body, grid, is_band)
+    return grid, keep
+
+
+def header_rows(columns: list[Column], header: list[TextLine], page: int, number: int) -> list[list[Cell]]:
+    """The header as one or two rows: group labels above their year columns (spanned copies
+    after the first), leaf texts below; a column without a label fills both rows."""
+    origin = words_origin([w for line in header for w in line.words], page, f"table {number} header")
+    two = any(c.label for c in columns)
+    top: list[Cell] = []
+    low: list[Cell] = []
+    for c in columns:
+        leaf = Cell([Line(c.text, origin)], origin, header=True)
+        if not two:
+            top.append(leaf)
+        elif c.label:
+            top.append(Cell([Line(c.label, origin)], origin, header=True, spanned=not c.label_first))
+            low.append(leaf)
+        else:
+            top.append(leaf)
+            low.append(Cell([Line(c.text, origin)], origin, header=True, spanned=True))
+    return [top, low] if two else [top]
+
+
+def indicator_rows(lines: list[TextLine], grid: Grid, page: int, number: int, first_row: int) -> list[list[Cell]]:
+    """One row per indicator code (and per `Doel` band); the lines after a code line, until the
+    next, belong to its row; lines before the first code line to the first row."""
+    drafts: list[tuple[bool, list[TextLine]]] = []
+    for line in lines:
+        name = join_words([w for w in line.words if grid.column_of(w) == 0])
+        cl = leading_code(name)
+        if is_band(line):
+            drafts.append((True, [line]))
+        elif (cl is not None and cl.code.kind == "indicator") or not drafts:
+            drafts.append((False, [line]))
+        else:
+            drafts[-1][1].append(line)  # a wrapped name, a value line, a band's second line
+    if len(drafts) > 1 and not drafts[0][0] and not _starts_row(drafts[0][1][0], grid):
+        drafts[1] = (drafts[1][0], drafts[0][1] + drafts[1][1])  # values printed above the code line
+        drafts.pop(0)
+    rows: list[list[Cell]] = []
+    width = len(grid.columns)
+    for band, row_lines in drafts:
+        r = first_row + len(rows)
+        el = f"table {number} row {r} col"
+        if band:
+            first = make_cell([line.words for line in row_lines], page, f"{el} 1")
+            rows.append([first] + [_copy(first, f"{el} {k + 1}") for k in range(1, width)])
+            continue
+        per_col: list[list[list[Word]]] = [[] for _ in range(width)]
+        for line in row_lines:
+            for k in range(width):
+                words = [w for w in line.words if grid.column_of(w) == k]
+                if words:
+                    per_col[k].append(words)
+        rows.append([make_cell(per_col[k], page, f"{el} {k + 1}") for k in range(width)])
+    return rows
+
+
+def _starts_row(line: TextLine, grid: Grid) -> bool:
+    cl = leading_code(join_words([w for w in line.words if grid.column_of(w) == 0]))
+    return cl is not None and cl.code.kind == "indicator"
