@@ -48,12 +48,12 @@ def make_reportlab(report: Report, opt: render_rl.Options, **kwargs) -> None:
     write_gold(gold(report), report.file)
 
 
-def make_rendered(report: Report, renderer: str) -> None:
+def make_rendered(report: Report, renderer: str, filler: dict[str, int]) -> None:
     if renderer == "libreoffice":
         from render_fodt import render_pdf
     else:
         from render_html import render_pdf
-    render_pdf(report, HERE / report.file)
+    render_pdf(report, HERE / report.file, filler)
     write_gold(gold(report), report.file)
 
 
@@ -82,8 +82,10 @@ JOBS = {
     "onderwijs": lambda: make_reportlab(contents.onderwijs_2019(), render_rl.Options(
         repeat_header=False, new_page_before={"3C"}, filler_before_indicators={"3B": 2},
         break_after={"3B": 3}), first_page=45),
-    "libreoffice": lambda: make_rendered(contents.parkeren_2020(), "libreoffice"),
-    "chromium": lambda: make_rendered(contents.inkomen_2020(), "chromium"),
+    # prose before the indicator tables so that they break across pages (a row split by the
+    # break in LibreOffice, the <thead> repeated by Chromium)
+    "libreoffice": lambda: make_rendered(contents.parkeren_2020(), "libreoffice", {"4C": 6}),
+    "chromium": lambda: make_rendered(contents.inkomen_2020(), "chromium", {"6B": 4}),
     "encrypted": make_encrypted,
 }
 

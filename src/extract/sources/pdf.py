@@ -15,9 +15,11 @@ Every line carries its page and the box of its words, which become the provenanc
 from __future__ import annotations
 
 import io
+import logging
 import re
 import struct
 import zlib
+from contextlib import contextmanager
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -98,10 +100,30 @@ def _page_diagnostics(tp: TextPass, layout: Layout, source_file: str) -> None:
 def _read_pages(sub: bytes, pages: list[int], running: RunningText, dropped: dict[str, int], layout: Layout,
                 source_file: str) -> list[tuple[int, list[TextLine], Rulings]]:
     """(page number, lines without furniture, rulings) of each page pdfplumber can read."""
+    with _quiet_pdfminer():
+        return _read_pages_quietly(sub, pages, running, dropped, layout, source_file)
+
+
+@contextmanager
+def _quiet_pdfminer():
+    """pdfminer logs a warning for every damaged operator it skips; the damage is reported as a
+    diagnostic instead, so its log stays out of the user's terminal while we read."""
+    log = logging.getLogger("pdfminer")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
+def _read_pages_quietly(sub: bytes, pages: list[int], running: RunningText, dropped: dict[str, int],
+                        layout: Layout, source_file: str) -> list[tuple[int, list[TextLine], Rulings]]:
     out = []
     try:
         doc = pdfplumber.open(io.BytesIO(sub))
     except MALFORMED as exc:
+        _pass_on_interruptions(exc)
         raise SourceError(f"pdfplumber cannot read the PDF: {type(exc).__name__}: {exc}") from exc
     with doc:
         for k, index in enumerate(pages):
@@ -131,7 +153,16 @@ def _read_pages(sub: bytes, pages: list[int], running: RunningText, dropped: dic
     return out
 
 
+def _pass_on_interruptions(exc: BaseException) -> None:
+    """pdfplumber wraps whatever reading a page raises in PdfminerException: what is not a
+    malformed file (the conversion's time limit, MemoryError) goes on up as itself."""
+    inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else None
+    if isinstance(inner, BaseException) and not isinstance(inner, MALFORMED):
+        raise inner
+
+
 def _unreadable(layout: Layout, source_file: str, page: int, exc: BaseException) -> None:
+    _pass_on_interruptions(exc)
     layout.diagnostics.append(Diagnostic(
         severity="warning", code="unreadable_page",
         message=f"page {page} could not be read: {type(exc).__name__}: {str(exc)[:200]}",

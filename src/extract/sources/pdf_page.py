@@ -88,7 +88,9 @@ class PageReader:
         end = table_body(lines, j, state.size)
         grid, keep = indicator_grid(state.columns, lines[j:end], rulings, state.spans)
         end = j + keep
-        state.block.rows.extend(indicator_rows(lines[j:end], grid, page, state.number, len(state.block.rows) + 1))
+        carry = state.block.rows[-1] if state.page else None  # going on from the page before
+        state.block.rows.extend(indicator_rows(lines[j:end], grid, page, state.number, len(state.block.rows) + 1,
+                                               carry))
         state.spans += word_spans([ln for ln in lines[j:end] if not is_band(ln)])
         return self._keep_open(state, grid, page, end, len(lines))
 
@@ -109,8 +111,9 @@ class PageReader:
         grid = goal_grid(anchor, lines[start:end], rulings, state.spans)
         end = start + cut_at_prose(lines[start:end], grid)
         grid = goal_grid(anchor, lines[start:end], rulings, state.spans)
+        carry = state.block.rows[-1] if state.page and state.block.rows else None
         state.block.rows.extend(goal_rows(lines[start:end], grid, rulings, page, state.number,
-                                          len(state.block.rows) + 1))
+                                          len(state.block.rows) + 1, carry))
         state.spans += word_spans(lines[start:end])
         return self._keep_open(state, grid, page, end, len(lines))
 

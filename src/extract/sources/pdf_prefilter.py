@@ -44,6 +44,8 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
         message = str(exc)
         if "password" in message.lower():
             raise SourceError("encrypted PDF: it needs a password to open") from exc
+        if b"%%EOF" not in data[-2048:]:
+            raise SourceError(f"truncated PDF: the file ends before its end-of-file marker ({_reason(message)})") from exc
         if "format" in message.lower() or "file" in message.lower():
             raise SourceError(f"corrupt PDF: {_reason(message)}") from exc
         raise SourceError(f"cannot open the PDF: {_reason(message)}") from exc

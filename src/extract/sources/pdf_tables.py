@@ -115,6 +115,14 @@ def make_cell(lines: list[list[Word]], page: int, element: str, spanned: bool = 
     return Cell([Line(join_words(line), origin) for line in lines], origin, spanned=spanned)
 
 
+def extend_cell(cell: Cell, lines: list[list[Word]], page: int) -> None:
+    """Add the rest of a cell that a page break split (a row LibreOffice or Word let run on)."""
+    more = make_cell(lines, page, cell.origin.element or "")
+    if not cell.lines:
+        cell.origin = more.origin
+    cell.lines.extend(more.lines)
+
+
 def _copy(cell: Cell, element: str) -> Cell:
     origin = Origin(cell.origin.page, element=element, bbox=cell.origin.bbox)
     return Cell(list(cell.lines), origin, header=cell.header, spanned=True)
@@ -203,14 +211,19 @@ def _centred_split(lefts: list[_Draft], rights: list[_Draft]) -> list[int | None
 
 
 def goal_rows(lines: list[TextLine], grid: Grid, rulings: Rulings, page: int, number: int,
-              first_row: int) -> list[list[Cell]]:
-    """Rows [goal cell, performance cell] of a Doel | Prestatie table body."""
+              first_row: int, carry: list[Cell] | None = None) -> list[list[Cell]]:
+    """Rows [goal cell, performance cell] of a Doel | Prestatie table body. `carry` is the last
+    row of the page before, which text at the top of this page without a code goes on."""
     if not lines:
         return []
     x0 = min(line.x0 for line in lines)
     x1 = max(line.x1 for line in lines)
     lefts = _column_drafts(lines, grid, 0, rulings, x0, grid.bounds[0])
     rights = _column_drafts(lines, grid, 1, rulings, grid.bounds[0], x1)
+    if carry is not None:
+        for k, drafts in ((0, lefts), (1, rights)):
+            if drafts and leading_code(drafts[0].text) is None and not carry[k].spanned:
+                extend_cell(carry[k], drafts.pop(0).lines, page)
     owner = _groups(lefts, rights)
     # goal cells no performance belongs to still get a row, in their place top-down
     items: list[tuple[float, int, int | None]] = [(d.top, k, owner[k]) for k, d in enumerate(rights)]
@@ -274,9 +287,11 @@ def header_rows(columns: list[Column], header: list[TextLine], page: int, number
     return [top, low] if two else [top]
 
 
-def indicator_rows(lines: list[TextLine], grid: Grid, page: int, number: int, first_row: int) -> list[list[Cell]]:
+def indicator_rows(lines: list[TextLine], grid: Grid, page: int, number: int, first_row: int,
+                   carry: list[Cell] | None = None) -> list[list[Cell]]:
     """One row per indicator code (and per `Doel` band); the lines after a code line, until the
-    next, belong to its row; lines before the first code line to the first row."""
+    next, belong to its row; lines before the first code line to the last row of the page
+    before (`carry`: a row split by the page break), else to the first row."""
     drafts: list[tuple[bool, list[TextLine]]] = []
     for line in lines:
         name = join_words([w for w in line.words if grid.column_of(w) == 0])
@@ -287,11 +302,16 @@ def indicator_rows(lines: list[TextLine], grid: Grid, page: int, number: int, fi
             drafts.append((False, [line]))
         else:
             drafts[-1][1].append(line)  # a wrapped name, a value line, a band's second line
-    if len(drafts) > 1 and not drafts[0][0] and not _starts_row(drafts[0][1][0], grid):
-        drafts[1] = (drafts[1][0], drafts[0][1] + drafts[1][1])  # values printed above the code line
-        drafts.pop(0)
-    rows: list[list[Cell]] = []
     width = len(grid.columns)
+    if drafts and not drafts[0][0] and not _starts_row(drafts[0][1][0], grid):
+        if carry is not None and len(carry) == width and not carry[-1].spanned and not carry[0].header:
+            for cell, words in zip(carry, _per_column(drafts.pop(0)[1], grid)):
+                if words:
+                    extend_cell(cell, words, page)
+        elif len(drafts) > 1:  # values printed above the code line
+            drafts[1] = (drafts[1][0], drafts[0][1] + drafts[1][1])
+            drafts.pop(0)
+    rows: list[list[Cell]] = []
     for band, row_lines in drafts:
         r = first_row + len(rows)
         el = f"table {number} row {r} col"
@@ -299,14 +319,20 @@ def indicator_rows(lines: list[TextLine], grid: Grid, page: int, number: int, fi
             first = make_cell([line.words for line in row_lines], page, f"{el} 1")
             rows.append([first] + [_copy(first, f"{el} {k + 1}") for k in range(1, width)])
             continue
-        per_col: list[list[list[Word]]] = [[] for _ in range(width)]
-        for line in row_lines:
-            for k in range(width):
-                words = [w for w in line.words if grid.column_of(w) == k]
-                if words:
-                    per_col[k].append(words)
+        per_col = _per_column(row_lines, grid)
         rows.append([make_cell(per_col[k], page, f"{el} {k + 1}") for k in range(width)])
     return rows
+
+
+def _per_column(lines: list[TextLine], grid: Grid) -> list[list[list[Word]]]:
+    """The words of some lines by column, line by line."""
+    out: list[list[list[Word]]] = [[] for _ in grid.columns]
+    for line in lines:
+        for k in range(len(out)):
+            words = [w for w in line.words if grid.column_of(w) == k]
+            if words:
+                out[k].append(words)
+    return out
 
 
 def _starts_row(line: TextLine, grid: Grid) -> bool:

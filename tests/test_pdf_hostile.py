@@ -1,0 +1,130 @@
+"""Hostile PDFs: encrypted, corrupt, truncated, image-only (no text layer), and the sample PDFs
+with bytes flipped or cut off. Every file yields output or a failed document with a diagnostic
+(file, reason), within the time limit, and no traceback escapes."""
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+import extract
+from conftest import ROOT, SAMPLES, run_cli
+
+PDFS = sorted((SAMPLES / "pdf").glob("*.pdf"))
+DATA = ROOT / "tests" / "data" / "pdf"
+LIMIT = 20.0  # seconds per document in these tests
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A well-formed PDF of the given objects (1-based numbers), with its xref table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def image_only_pdf() -> bytes:
+    """One page holding a picture and no text: what a scanner makes."""
+    pixels = bytes(range(0, 256, 16)) * 4
+    content = b"q 400 0 0 600 100 100 cm /Im1 Do Q"
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream",
+    ])
+
+
+def _failed_with(doc, *words: str) -> str:
+    assert doc.status == "failed"
+    errors = [d for d in doc.diagnostics if d.severity == "error"]
+    assert errors, doc.diagnostics
+    message = errors[0].message
+    assert all(w in message for w in words), message
+    assert errors[0].location.startswith(doc.source_file)
+    return message
+
+
+def test_encrypted_pdf_says_so():
+    _failed_with(extract.convert(DATA / "encrypted.pdf"), "encrypted")
+
+
+def test_image_only_pdf_needs_ocr(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(image_only_pdf())
+    _failed_with(extract.convert(path), "no text layer: scanned PDFs need OCR, which is not supported")
+
+
+def test_corrupt_pdf_says_so(tmp_path):
+    path = tmp_path / "corrupt.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(random.Random(4).getrandbits(8) for _ in range(3000)))
+    _failed_with(extract.convert(path), "PDF")
+
+
+def test_truncated_pdf_gives_output_or_a_reason(tmp_path):
+    data = (SAMPLES / "pdf" / "jaarstukken-2017-9a-9b-leiden-seed002.pdf").read_bytes()
+    for cut in (20, len(data) // 3, len(data) - 40):
+        path = tmp_path / f"cut{cut}.pdf"
+        path.write_bytes(data[:cut])
+        doc = extract.convert(path)
+        if doc.status == "failed":
+            _failed_with(doc, "truncated PDF")
+        else:
+            assert doc.format == "pdf"
+
+
+def test_a_pathological_file_becomes_a_timeout_diagnostic():
+    doc = extract.convert(SAMPLES / "pdf" / "jaarstukken-2019-3abc-onderwijs-money-tables.pdf", timeout=0.01)
+    assert doc.status == "failed"
+    assert doc.diagnostics[0].code == "timeout"
+
+
+def mutations(data: bytes, seed: int) -> list[tuple[str, bytes]]:
+    """Cut-off copies and copies with bytes flipped, the same for the same seed."""
+    rng = random.Random(seed)
+    out = [(f"cut{n}", data[:n]) for n in (len(data) // 4, len(data) // 2, len(data) * 9 // 10, len(data) - 200)]
+    for k in range(4):
+        flipped = bytearray(data)
+        for _ in range(10 + 20 * k):
+            i = rng.randrange(len(flipped))
+            flipped[i] ^= 1 << rng.randrange(8)
+        out.append((f"flip{k}", bytes(flipped)))
+    return out
+
+
+@pytest.mark.parametrize("sample", PDFS, ids=[p.stem[:30] for p in PDFS])
+def test_flipped_and_truncated_bytes_never_escape(sample: Path, tmp_path):
+    for name, data in mutations(sample.read_bytes(), seed=len(sample.name)):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(data)
+        start = time.monotonic()
+        doc = extract.convert(path, timeout=LIMIT)
+        assert time.monotonic() - start < LIMIT + 5, name
+        assert doc.status in ("ok", "partial", "failed"), name
+        if doc.status == "failed":
+            assert doc.diagnostics and doc.diagnostics[0].message, name
+
+
+def test_cli_reports_broken_pdfs_without_a_traceback(tmp_path):
+    data = (SAMPLES / "pdf" / "jaarstukken-2017-9a-9b-leiden-seed002.pdf").read_bytes()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cut.pdf").write_bytes(data[:len(data) // 2])
+    (tmp_path / "in" / "scan.pdf").write_bytes(image_only_pdf())
+    (tmp_path / "in" / "locked.pdf").write_bytes((DATA / "encrypted.pdf").read_bytes())
+    (tmp_path / "in" / "empty.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    result = run_cli("convert", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--timeout", "30")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "scanned PDFs need OCR" in result.stderr
+    assert "encrypted" in result.stderr
