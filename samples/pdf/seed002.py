@@ -40,6 +40,12 @@ ROWS = [
 def render(path: str) -> None:
     flow = Flow(path, "Jaarstukken 2017", "Gemeente Leiden", first_page=212, margin=50,
                 style=Style(size=8.5, leading=11))
+    draw(flow)
+    flow.save()
+
+
+def draw(flow: Flow) -> None:
+    """Draw 9A and the start of 9B where the flow stands (also used by the benchmark report)."""
     flow.heading("Beleidsterrein 9A Sociale binding en participatie", 13, before=0)
     flow.heading("Doelen en prestaties bij 9A Sociale binding en participatie", 10.5, before=2)
     flow.goal_table([GoalRow(["9A1 Sociale binding en participatie van", "inwoners is hoog"], [
@@ -75,4 +81,3 @@ def render(path: str) -> None:
             ["9B2.1 Uitvoeren van wettelijke taken basisgezondheidszorg"],
             ["9B2.2 Uitvoeren van regionaal en lokaal gezondheidsbeleid"]]),
     ], goal_width=160)
-    flow.save()
