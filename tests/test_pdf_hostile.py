@@ -84,6 +84,16 @@ def test_truncated_pdf_gives_output_or_a_reason(tmp_path):
             assert doc.format == "pdf"
 
 
+def test_truncated_pdf_keeps_its_complete_pages(tmp_path):
+    data = (SAMPLES / "pdf" / "jaarstukken-2017-9a-9b-leiden-seed002.pdf").read_bytes()
+    path = tmp_path / "download.pdf"
+    path.write_bytes(data[:len(data) * 95 // 100])
+    doc = extract.convert(path)
+    assert doc.status == "ok"
+    assert {g.code for g in doc.goals} == {"9A1", "9B1", "9B2"}
+    assert any(d.code == "truncated_file" and d.severity == "warning" for d in doc.diagnostics)
+
+
 def test_a_pathological_file_becomes_a_timeout_diagnostic():
     doc = extract.convert(SAMPLES / "pdf" / "jaarstukken-2019-3abc-onderwijs-money-tables.pdf", timeout=0.01)
     assert doc.status == "failed"

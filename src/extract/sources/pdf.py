@@ -44,12 +44,20 @@ _KIND = re.compile(r"begroting|jaarstukken|jaarverslag|jaarrekening|rapportage|n
 
 
 def read_pdf(path: str, data: bytes, source_file: str) -> Layout:
-    pdf = open_pdf(data)
+    pdf, repaired = open_pdf(data)
     running: RunningText | None = None
     try:
         tp = text_pass(pdf)
-        check_text_layer(tp)
+        try:
+            check_text_layer(tp)
+        except SourceError as exc:
+            if repaired:  # the cut left page objects but none of their text
+                raise SourceError(f"{repaired.split(';')[0]}; no text is left in its complete pages") from exc
+            raise
         layout = Layout(source_file=source_file, format="pdf")
+        if repaired:
+            layout.diagnostics.append(Diagnostic(severity="warning", code="truncated_file", message=repaired,
+                                                 location=source_file))
         _page_diagnostics(tp, layout, source_file)
         pages = candidate_pages(tp.texts)
         if not pages:

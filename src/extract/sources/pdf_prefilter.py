@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 
 from . import SourceError
+from .pdf_repair import rebuild_truncated
 
 # Record codes (9A1, 9A1.1, 9A1.a) and the words of goal and indicator sections.
 _CODE = re.compile(r"(?<![\w.])\d{1,2}\.?[A-Z]\d{1,3}(?:\.\s?\d{1,2}|\.[a-z])?(?![\w])")
@@ -36,19 +37,32 @@ class TextPass:
         return len(self.texts)
 
 
-def open_pdf(data: bytes) -> pdfium.PdfDocument:
-    """pdfium's view of the file, or SourceError saying why there is none."""
+def open_pdf(data: bytes) -> tuple[pdfium.PdfDocument, str | None]:
+    """pdfium's view of the file and a note when it had to be repaired (a truncated file whose
+    complete pages are read), or SourceError saying why there is none."""
     try:
-        pdf = pdfium.PdfDocument(data)
+        return _checked(pdfium.PdfDocument(data)), None
     except pdfium.PdfiumError as exc:
         message = str(exc)
         if "password" in message.lower():
             raise SourceError("encrypted PDF: it needs a password to open") from exc
         if b"%%EOF" not in data[-2048:]:
+            rebuilt = rebuild_truncated(data)
+            if rebuilt is not None:
+                try:
+                    pdf = _checked(pdfium.PdfDocument(rebuilt[0]))
+                except (pdfium.PdfiumError, SourceError):
+                    pdf = None
+                if pdf is not None:
+                    return pdf, (f"truncated PDF: the file ends before its end-of-file marker; "
+                                 f"read the {rebuilt[1]} complete page(s) before the cut")
             raise SourceError(f"truncated PDF: the file ends before its end-of-file marker ({_reason(message)})") from exc
         if "format" in message.lower() or "file" in message.lower():
             raise SourceError(f"corrupt PDF: {_reason(message)}") from exc
         raise SourceError(f"cannot open the PDF: {_reason(message)}") from exc
+
+
+def _checked(pdf: pdfium.PdfDocument) -> pdfium.PdfDocument:
     if len(pdf) == 0:
         pdf.close()
         raise SourceError("the PDF has no pages (truncated or corrupt file)")
