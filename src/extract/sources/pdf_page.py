@@ -177,11 +177,15 @@ def _code_kind(line: TextLine, grid: Grid, column: int = 0) -> str | None:
 
 
 def _money_line(line: TextLine, size: float) -> bool:
-    """A line of a money table: amounts, the `Bedragen x € 1.000` note, or a short label
-    (`Lasten`, `Baten`) that is not a heading, a section or a record."""
+    """A line of a money table: the `Bedragen x € 1.000` note, a row or column header where
+    amounts (or years) make up a good part of the words, or a short label (`Lasten`, `Baten`)
+    that is not a heading, a section or a record. Prose about the money stops the table."""
     text = line.text
-    if _MONEY_NOTE.search(text) or sum(bool(_AMOUNT.match(w.text)) for w in line.words) >= 1:
-        return leading_code(text) is None or sum(bool(_AMOUNT.match(w.text)) for w in line.words) >= 2
+    amounts = sum(bool(_AMOUNT.match(w.text)) for w in line.words)
+    if _MONEY_NOTE.search(text) or (amounts >= 2 and amounts >= len(line.words) / 4):
+        return True
+    if amounts and len(line.words) <= 4:
+        return leading_code(text) is None
     if line.size >= size * 1.12 or len(line.words) > 4 or leading_code(text) is not None:
         return False
     pa = policy_area_line(text)
@@ -221,8 +225,7 @@ def prose_blocks(lines: list[TextLine], size: float) -> list[Block]:
 
     for line in lines:
         style = _style(line, size)
-        if current and (style != current_style or line.top - current[-1].bottom > 0.6 * line.size
-                        or line.page != current[-1].page and sections.ends_sentence(current[-1].text)):
+        if current and (style != current_style or line.top - current[-1].bottom > 0.6 * line.size):
             flush()
         current.append(line)
         current_style = style

@@ -118,6 +118,8 @@ class Rulings:
 
 def page_words(page) -> tuple[list[Word], int]:
     """The upright words of a pdfplumber page, and how many rotated words were left out."""
+    if _drawn_twice(page.chars):  # fake bold: the same glyphs drawn twice would read `DDooeell`
+        page = page.dedupe_chars()
     raw = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False,
                              use_text_flow=False, extra_attrs=["size", "fontname"])
     words, rotated = [], 0
@@ -131,6 +133,18 @@ def page_words(page) -> tuple[list[Word], int]:
                               float(w.get("size") or (w["bottom"] - w["top"])),
                               bool(_BOLD.search(str(w.get("fontname", ""))))))
     return words, rotated
+
+
+def _drawn_twice(chars: list[dict]) -> bool:
+    """Does any glyph stand twice at (almost) the same place? A cheap test, so that pdfplumber's
+    slower `dedupe_chars` runs only on pages that need it."""
+    seen: set[tuple[str, int, int]] = set()
+    for c in chars:
+        key = (c["text"], round(float(c["x0"])), round(float(c["top"])))
+        if key in seen and not c["text"].isspace():
+            return True
+        seen.add(key)
+    return False
 
 
 def page_rulings(page) -> Rulings:
