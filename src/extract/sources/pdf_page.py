@@ -36,6 +36,7 @@ class PageReader:
         self.diagnostics: list[Diagnostic] = []
         self.state: TableState | None = None
         self.tables = 0
+        self.money_open: int | None = None  # the page a money table ran to the bottom of
 
     def read(self, lines: list[TextLine], rulings: Rulings, page: int) -> None:
         i = 0
@@ -43,6 +44,8 @@ class PageReader:
             i = self._go_on(lines, rulings, page)
         else:
             self.state = None
+        if self.money_open == page - 1 and lines:
+            i = self._money(lines, i, page)
         prose: list[TextLine] = []
         while i < len(lines):
             line = lines[i]
@@ -150,6 +153,7 @@ class PageReader:
         k = i
         while k < len(lines) and _money_line(lines[k], self.size):
             k += 1
+        self.money_open = page if k == len(lines) else None
         if k > i:
             self.diagnostics.append(Diagnostic(
                 severity="info", code="money_table_left_out",

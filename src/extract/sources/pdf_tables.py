@@ -107,12 +107,12 @@ class _Draft(WordBox):
         return " ".join(join_words(line) for line in self.lines)
 
 
-def make_cell(lines: list[list[Word]], page: int, element: str, spanned: bool = False) -> Cell:
+def make_cell(lines: list[list[Word]], page: int, element: str) -> Cell:
     """A layout cell; every line carries the cell's box, so a record read from the cell has the
     box of all its words."""
     lines = [line for line in lines if line]
     origin = words_origin([w for line in lines for w in line], page, element)
-    return Cell([Line(join_words(line), origin) for line in lines], origin, spanned=spanned)
+    return Cell([Line(join_words(line), origin) for line in lines], origin)
 
 
 def extend_cell(cell: Cell, lines: list[list[Word]], page: int) -> None:

@@ -1,0 +1,75 @@
+"""The geometry of the PDF source on made-up words: header columns and their labels, whitespace
+boundaries, centred spans, the prefilter's page choice, and the truncated-file repair."""
+from __future__ import annotations
+
+from conftest import SAMPLES
+
+from extract.sources.pdf_columns import Grid, centred_runs, header_columns, widest_gap
+from extract.sources.pdf_prefilter import candidate_pages
+from extract.sources.pdf_repair import rebuild_truncated
+from extract.sources.pdf_words import TextLine, Word, group_lines
+
+
+def word(text: str, x0: float, top: float, size: float = 9.0) -> Word:
+    return Word(text, x0, x0 + 0.5 * size * len(text), top, top + size, size, True)
+
+
+def line(top: float, *items: tuple[str, float]) -> TextLine:
+    return TextLine([word(t, x, top) for t, x in items], 1)
+
+
+def test_realisatie_centred_over_five_years_labels_all_five():
+    years = [("2012", 300), ("2013", 355), ("2014", 410), ("2015", 465), ("2016", 520), ("2016", 585)]
+    header = [line(100, ("Realisatie", 385), ("Streefwaarde", 560)),
+              line(106, ("Effectindicator", 60), ("Bron", 650)),
+              line(112, *years)]
+    cols = header_columns(header)
+    assert [c.text for c in cols] == ["Effectindicator", "2012", "2013", "2014", "2015", "2016", "2016", "Bron"]
+    assert [c.label for c in cols] == [None] + ["Realisatie"] * 5 + ["Streefwaarde", None]
+    assert [c.label_first for c in cols[1:7]] == [True, False, False, False, False, True]
+
+
+def test_in_cell_realisatie_column_is_a_column_of_its_own():
+    header = [line(100, ("Streefwaarde", 330)),
+              line(106, ("Effectindicator", 60), ("Realisatie", 230), ("Bron", 500)),
+              line(112, ("2019", 300), ("2020", 345), ("2021", 390), ("2022", 435))]
+    cols = header_columns(header)
+    assert [(c.text, c.label) for c in cols] == [
+        ("Effectindicator", None), ("Realisatie", None), ("2019", "Streefwaarde"), ("2020", "Streefwaarde"),
+        ("2021", "Streefwaarde"), ("2022", "Streefwaarde"), ("Bron", None)]
+
+
+def test_widest_gap_is_the_column_gutter():
+    spans = sorted([(50, 120), (123, 180), (185, 240), (50, 200), (262, 280)])
+    assert widest_gap(spans, 100, 270) == (240, 262)
+    assert widest_gap([(0, 500)], 100, 270) is None
+    grid = Grid([], [251.0])
+    assert grid.column_of(word("33%", 265, 0)) == 1 and grid.straddles(word("langewoordenreeks", 230, 0))
+
+
+def test_centred_runs_find_what_each_cell_spans():
+    centres = [10, 30, 50, 70, 90, 110]  # six rows; goal cells centred on rows 0-3 and 4-5
+    runs = centred_runs(6, 2, lambda j, a, b: abs([40, 100][j] - (centres[a] + centres[b - 1]) / 2))
+    assert runs == [(0, 4), (4, 6)]
+    assert centred_runs(2, 3, lambda j, a, b: 0.0) == []
+
+
+def test_words_on_one_baseline_make_one_line_across_columns():
+    words = [word("9B2", 50, 100), word("Gezondheidsproblemen", 70, 100.2), word("9B2.1", 220, 100.1),
+             word("voorkomen", 50, 111.5)]
+    lines = group_lines(words, 3)
+    assert [ln.text for ln in lines] == ["9B2 Gezondheidsproblemen 9B2.1", "voorkomen"]
+
+
+def test_prefilter_opens_candidate_pages_and_their_neighbours():
+    texts = ["Inleiding", "Paragraaf financiering", "Beleidsterrein 9A Sociale binding",
+             "9A1.a Schaalscore 5,8", "proza", "proza", "", "Lasten 3A Onderwijs 8.412"]
+    assert candidate_pages(texts) == [1, 2, 3, 4]
+
+
+def test_truncated_file_gets_a_new_index():
+    data = (SAMPLES / "pdf" / "jaarstukken-2018-2a-veiligheid-whitespace.pdf").read_bytes()
+    rebuilt = rebuild_truncated(data[:len(data) * 9 // 10])
+    assert rebuilt is not None and rebuilt[1] == 2
+    assert rebuilt[0].rstrip().endswith(b"%%EOF")
+    assert rebuild_truncated(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n") is None
