@@ -107,6 +107,9 @@ def test_table_split_over_pages_keeps_its_rows():
     assert len(pages) == 10 and len(set(pages.values())) == 2  # header repeated on the second page
     doc = extract.convert(PDFS / "jaarstukken-2019-3abc-onderwijs-money-tables.pdf")
     assert {i.code for i in doc.indicators if i.provenance.page == 3} >= {"3B2.a", "3B2.c"}  # no header
+    goals = {g.code: g.provenance for g in doc.goals}  # the Doel | Prestatie table goes on, no header
+    assert goals["3B1"].page == 1 and goals["3B2"].page == 2
+    assert goals["3B1"].element.split(" row")[0] == goals["3B2"].element.split(" row")[0]
 
 
 def test_row_split_by_a_page_break_is_joined():

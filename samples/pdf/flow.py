@@ -175,21 +175,26 @@ class Flow:
 
     # -- Doel | Prestatie ----------------------------------------------------------------------
     def goal_table(self, goals: list[GoalRow], goal_width: float = 165, snap: bool = True,
-                   labels: tuple[str, str] = ("Doel", "Prestatie")) -> None:
+                   labels: tuple[str, str] = ("Doel", "Prestatie"), break_after: int | None = None,
+                   repeat_header: bool = True) -> None:
         st = self.style
         x0, x1 = self.margin, self.margin + goal_width
         perf_w = self.width - goal_width
         head_h = st.leading + 2 * st.pad
         self.need(head_h + 4 * st.leading)
         self._goal_header(x0, x1, perf_w, head_h, labels)
-        for g in goals:
+        for count, g in enumerate(goals):
+            if count and count == break_after:  # a forced page break between two goals
+                self.new_page()
+                if repeat_header:
+                    self._goal_header(x0, x1, perf_w, head_h, labels)
             perf_lines = [self.wrap(p, REG, st.size, perf_w - 2 * st.pad) for p in g.performances]
             heights = [len(ls) * st.leading + 2 * st.pad for ls in perf_lines]
             goal_lines = self.wrap(g.goal, REG, st.size, goal_width - 2 * st.pad)
             goal_h = len(goal_lines) * st.leading
             heights[-1] += max(0.0, goal_h + 2 * st.pad - sum(heights))
             total = sum(heights)
-            if self.need(total):
+            if self.need(total) and repeat_header:
                 self._goal_header(x0, x1, perf_w, head_h, labels)
             top = self.y
             gy = top + (total - goal_h) / 2

@@ -81,7 +81,7 @@ JOBS = {
         first_page=102),
     "onderwijs": lambda: make_reportlab(contents.onderwijs_2019(), render_rl.Options(
         repeat_header=False, new_page_before={"3C"}, filler_before_indicators={"3B": 2},
-        break_after={"3B": 3}), first_page=45),
+        break_after={"3B": 3}, break_after_goals={"3B": 1}), first_page=45),
     # prose before the indicator tables so that they break across pages (a row split by the
     # break in LibreOffice, the <thead> repeated by Chromium)
     "libreoffice": lambda: make_rendered(contents.parkeren_2020(), "libreoffice", {"4C": 6}),

@@ -25,6 +25,7 @@ class Options:
     value_valign: str = "middle"
     group_widths: dict[str, float] = field(default_factory=lambda: {"Streefwaarde": 58})
     break_after: dict[str, int] = field(default_factory=dict)  # area -> indicator rows before a page break
+    break_after_goals: dict[str, int] = field(default_factory=dict)  # area -> goals before a page break
 
 
 def draw_area(flow: Flow, report: Report, area: Area, opt: Options) -> None:
@@ -35,7 +36,8 @@ def draw_area(flow: Flow, report: Report, area: Area, opt: Options) -> None:
         flow.para(text)
     flow.heading(f"Doelen en prestaties bij {area.code} {area.title}", 10.5, before=2)
     flow.goal_table([GoalRow(f"{g.code} {g.title}", [f"{p.code} {p.title}" for p in g.perfs]) for g in area.goals],
-                    goal_width=opt.goal_width, snap=opt.snap_goal)
+                    goal_width=opt.goal_width, snap=opt.snap_goal,
+                    break_after=opt.break_after_goals.get(area.code), repeat_header=opt.repeat_header)
     explained = area.explained()
     if explained:
         flow.heading("Toelichting bij de prestatieverantwoording:" if report.kind == "jaarstukken"
