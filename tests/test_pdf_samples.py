@@ -123,3 +123,11 @@ def test_landscape_page_is_read():
     values = {(v.indicator_code, v.kind, v.year): v.value for v in doc.values}
     assert str(values[("7A2.a", "realisatie", 2012)]) == "262000"
     assert str(values[("7A2.b", "streefwaarde", 2016)]) == "6.0"
+
+
+def test_goal_column_of_an_indicator_table_spans_its_rows():
+    doc = extract.convert(PDFS / "jaarstukken-2020-6b-inkomen-chromium.pdf")
+    goals = {g.code: g.title for g in doc.goals}
+    assert goals["6B2"] == "Minder inwoners hebben problematische schulden"
+    assert {i.code: i.goal_code for i in doc.indicators}["6B2.c"] == "6B2"
+    assert not [d for d in doc.diagnostics if d.code in ("unplaced_row", "orphan_indicator")]

@@ -1,7 +1,8 @@
 """Render a `spec.Report` as an HTML page and print it to PDF with Chromium (`--print-to-pdf`),
 as municipalities' web-to-PDF exports are made: a goal cell with rowspan and vertical-align
-middle, an indicator table whose <thead> Chromium repeats on every page, and Chromium's own
-running header (date, title) and footer (URL, page x/y). Development only: needs chromium."""
+middle, an indicator table with a goal column (rowspan) whose <thead> Chromium repeats on every
+page, and Chromium's own running header (date, title) and footer (URL, page x/y). Development
+only: needs chromium."""
 from __future__ import annotations
 
 import html
@@ -35,7 +36,7 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def area_html(report: Report, area: Area, filler: int) -> str:
+def area_html(report: Report, area: Area, filler: int, goal_column: bool = False) -> str:
     out = [f"<h2>Beleidsterrein {_e(area.code)} {_e(area.title)}</h2>"]
     out += [f"<p>{_e(p)}</p>" for p in area.intro]
     out.append(f"<h3>Doelen en prestaties bij {_e(area.code)} {_e(area.title)}</h3>")
@@ -55,16 +56,19 @@ def area_html(report: Report, area: Area, filler: int) -> str:
         out += [f"<p>{_e(t)}</p>" for t in paragraphs(filler, seed=3)]
     if area.indicators is not None:
         out.append(f"<h3>Effectindicatoren bij {_e(area.code)} {_e(area.title)}</h3>")
-        out.append(indicator_table(area))
+        out.append(indicator_table(area, goal_column))
         out += [f'<p class="fn">{_e(fn)}</p>' for fn in area.indicators.footnotes]
     return "\n".join(out)
 
 
-def indicator_table(area: Area) -> str:
+def indicator_table(area: Area, goal_column: bool = False) -> str:
+    """The indicator table; with `goal_column` the goals stand in a first column whose cells span
+    their indicator rows (vertically centred), instead of `Doel ...` bands across the table."""
     t = area.indicators
     assert t is not None
     width = 2 + sum(max(1, len(years)) for _label, years in t.groups)
-    top = ['<th rowspan="2">Effectindicator</th>']
+    top = ['<th rowspan="2">Doel</th>'] if goal_column else []
+    top.append('<th rowspan="2">Effectindicator</th>')
     low = []
     for label, years in t.groups:
         if years:
@@ -74,11 +78,15 @@ def indicator_table(area: Area) -> str:
             top.append(f'<th class="num" rowspan="2">{_e(label)}</th>')
     top.append('<th rowspan="2">Bron</th>')
     out = [f"<table><thead><tr>{''.join(top)}</tr><tr>{''.join(low)}</tr></thead><tbody>"]
-    for row in t.rows:
+    for k, row in enumerate(t.rows):
         if isinstance(row, str):
-            out.append(f'<tr><td class="band" colspan="{width}">{_e(row)}</td></tr>')
+            if not goal_column:
+                out.append(f'<tr><td class="band" colspan="{width}">{_e(row)}</td></tr>')
             continue
         cells = [f"<td>{_e(row.code)} {_e(row.name)}</td>"]
+        if goal_column and k > 0 and isinstance(t.rows[k - 1], str):
+            n = next((m for m, r in enumerate(t.rows[k:]) if isinstance(r, str)), len(t.rows) - k)
+            cells.insert(0, f'<td class="goal" rowspan="{n}">{_e(t.rows[k - 1].removeprefix("Doel "))}</td>')
         for v in row.values:
             text = "<br>".join(_e(x) for x in v) if isinstance(v, list) else _e(v)
             cells.append(f'<td class="num">{text}</td>')
@@ -88,21 +96,21 @@ def indicator_table(area: Area) -> str:
     return "\n".join(out)
 
 
-def report_html(report: Report, filler: dict[str, int]) -> str:
+def report_html(report: Report, filler: dict[str, int], goal_column: bool) -> str:
     body = [f"<h1>Programma {_e(report.programme)}</h1>"]
-    body += [area_html(report, a, filler.get(a.code, 0)) for a in report.areas]
+    body += [area_html(report, a, filler.get(a.code, 0), goal_column) for a in report.areas]
     return (f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{_e(report.title)} - '
             f"Gemeente {_e(report.municipality)}</title><style>{CSS}</style></head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")
 
 
-def render_pdf(report: Report, out: Path, filler: dict[str, int] | None = None) -> None:
+def render_pdf(report: Report, out: Path, filler: dict[str, int] | None = None, goal_column: bool = True) -> None:
     exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if exe is None:
         raise SystemExit("chromium is needed for this sample: apt-get install chromium")
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "jaarstukken.html"
-        page.write_text(report_html(report, filler or {}), encoding="utf-8")
+        page.write_text(report_html(report, filler or {}, goal_column), encoding="utf-8")
         subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                         f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}", page.as_uri()],
                        check=True, capture_output=True, timeout=120)

@@ -16,8 +16,8 @@ from ..models import Diagnostic
 from ..parse import sections
 from ..parse.codes import leading_code, policy_area_line
 from .pdf_columns import Column, Grid, header_columns, word_spans
-from .pdf_tables import (TableState, cut_at_prose, goal_grid, goal_header, goal_rows, header_rows, indicator_grid,
-                         indicator_header, indicator_rows, is_band, table_body)
+from .pdf_tables import (TableState, band_test, cut_at_prose, goal_grid, goal_header, goal_rows, has_goal_column,
+                         header_rows, indicator_grid, indicator_header, indicator_rows, table_body)
 from .pdf_words import Rulings, TextLine, Word, join_words, words_origin
 
 _MONEY_HEADING = re.compile(r"^(?:wat (?:mag het|heeft het) (?:kosten|gekost)|lasten en baten|"
@@ -92,9 +92,10 @@ class PageReader:
         grid, keep = indicator_grid(state.columns, lines[j:end], rulings, state.spans)
         end = j + keep
         carry = state.block.rows[-1] if state.page else None  # going on from the page before
-        state.block.rows.extend(indicator_rows(lines[j:end], grid, page, state.number, len(state.block.rows) + 1,
-                                               carry))
-        state.spans += word_spans([ln for ln in lines[j:end] if not is_band(ln)])
+        state.block.rows.extend(indicator_rows(lines[j:end], grid, rulings, page, state.number,
+                                               len(state.block.rows) + 1, carry))
+        band = band_test(state.columns)
+        state.spans += word_spans([ln for ln in lines[j:end] if not band(ln)])
         return self._keep_open(state, grid, page, end, len(lines))
 
     def _goal(self, lines: list[TextLine], start: int, anchor: tuple[Word, Word], rulings: Rulings, page: int,
@@ -136,7 +137,8 @@ class PageReader:
             j = indicator_header(lines, 0, self.size)
             if j is not None:
                 return self._indicator(lines, 0, j, rulings, page, st) if _header_key(lines[:j]) == st.header else 0
-            if is_band(lines[0]) or _code_kind(lines[0], st.grid) == "indicator":
+            name = 1 if has_goal_column(st.columns) else 0
+            if band_test(st.columns)(lines[0]) or _code_kind(lines[0], st.grid, name) == "indicator":
                 return self._indicator_rows(lines, 0, rulings, page, st)
             return 0
         gh = goal_header(lines[0])

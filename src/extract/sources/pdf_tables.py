@@ -25,6 +25,7 @@ from .pdf_words import Rulings, TextLine, Word, WordBox, join_words, words_origi
 _GOAL_LEFT = re.compile(r"^doel(?:en|stelling(?:en)?)?$", re.IGNORECASE)
 _GOAL_RIGHT = re.compile(r"^prestaties?$", re.IGNORECASE)
 _INDICATOR_LABEL = re.compile(r"indicator|maatstaf", re.IGNORECASE)
+_GOAL_FIRST = re.compile(r"^doel(?:en|stelling(?:en)?)?(?:\s+|$)", re.IGNORECASE)
 _UPPER = re.compile(r"^[A-ZÀ-Ý0-9'\"‘“(]")
 
 
@@ -71,7 +72,9 @@ def indicator_header(lines: list[TextLine], i: int, size: float) -> int | None:
 
 
 def _header_line(line: TextLine, size: float) -> bool:
-    return line.size < size * 1.12 and is_header_line(line.text)
+    """Header words only (a `Doel` column label first allowed)."""
+    rest = _GOAL_FIRST.sub("", line.text)
+    return line.size < size * 1.12 and (not rest or is_header_line(rest))
 
 
 def ends_table(line: TextLine, prev: TextLine | None, size: float) -> bool:
@@ -185,15 +188,15 @@ def _column_drafts(lines: list[TextLine], grid: Grid, col: int, rulings: Rulings
 
 
 def _groups(lefts: list[_Draft], rights: list[_Draft]) -> list[int | None]:
-    """For each performance cell, the goal cell it belongs to: by code where both have codes,
-    else by a contiguous split that centres each goal cell on its performance rows."""
+    """For each performance (or indicator) cell, the goal cell it belongs to: by code where both
+    have codes, else by a contiguous split that centres each goal cell on its rows."""
     codes = [leading_code(d.text) for d in lefts]
     if lefts and all(c is not None and c.code.kind == "goal" for c in codes):
         by_goal = {c.code.text: k for k, c in enumerate(codes) if c is not None}
         out: list[int | None] = []
         for d in rights:
             cl = leading_code(d.text)
-            out.append(by_goal.get(cl.code.goal) if cl is not None and cl.code.kind == "performance" else None)
+            out.append(by_goal.get(cl.code.goal) if cl is not None and cl.code.kind != "goal" else None)
         if any(o is not None for o in out):
             return out
     return _centred_split(lefts, rights)
@@ -254,16 +257,28 @@ def is_band(line: TextLine) -> bool:
     return cl is not None and cl.code.kind == "goal"
 
 
+def has_goal_column(columns: list[Column]) -> bool:
+    """`Doel | Effectindicator | ...`: a goal column before the indicators (its cell spans the
+    goal's indicator rows), instead of `Doel 9A1 ...` bands across the table."""
+    return len(columns) > 2 and bool(columns[0].phrases) and bool(_GOAL_LEFT.match(columns[0].text))
+
+
+def band_test(columns: list[Column]):
+    """The test for band lines of a table with these columns (none with a goal column)."""
+    return (lambda line: False) if has_goal_column(columns) else is_band
+
+
 def indicator_grid(columns: list[Column], body: list[TextLine], rulings: Rulings,
                    more: list[tuple[float, float]] = ()) -> tuple[Grid, int]:
     """The grid of an indicator table body, and how many body lines belong to it."""
-    cells = [line for line in body if not is_band(line)]
+    band = band_test(columns)
+    cells = [line for line in body if not band(line)]
     grid = Grid(columns, boundaries(columns, cells, rulings, more))
-    keep = cut_at_prose(body, grid, is_band)
+    keep = cut_at_prose(body, grid, band)
     if keep < len(body):  # prose below the table spoilt the whitespace: again without it
-        cells = [line for line in body[:keep] if not is_band(line)]
+        cells = [line for line in body[:keep] if not band(line)]
         grid = Grid(columns, boundaries(columns, cells, rulings, more))
-        keep = cut_at_prose(body, grid, is_band)
+        keep = cut_at_prose(body, grid, band)
     return grid, keep
 
 
@@ -287,41 +302,65 @@ def header_rows(columns: list[Column], header: list[TextLine], page: int, number
     return [top, low] if two else [top]
 
 
-def indicator_rows(lines: list[TextLine], grid: Grid, page: int, number: int, first_row: int,
+def indicator_rows(lines: list[TextLine], grid: Grid, rulings: Rulings, page: int, number: int, first_row: int,
                    carry: list[Cell] | None = None) -> list[list[Cell]]:
     """One row per indicator code (and per `Doel` band); the lines after a code line, until the
     next, belong to its row; lines before the first code line to the last row of the page
-    before (`carry`: a row split by the page break), else to the first row."""
+    before (`carry`: a row split by the page break), else to the first row. With a goal column,
+    its cells are read apart and put in the rows of their goal."""
+    goal_col = has_goal_column(grid.columns)
+    name = 1 if goal_col else 0
+    band = band_test(grid.columns)
     drafts: list[tuple[bool, list[TextLine]]] = []
     for line in lines:
-        name = join_words([w for w in line.words if grid.column_of(w) == 0])
-        cl = leading_code(name)
-        if is_band(line):
+        if band(line):
             drafts.append((True, [line]))
-        elif (cl is not None and cl.code.kind == "indicator") or not drafts:
+        elif _code_in(line, grid, name) == "indicator" or not drafts:
             drafts.append((False, [line]))
         else:
             drafts[-1][1].append(line)  # a wrapped name, a value line, a band's second line
     width = len(grid.columns)
-    if drafts and not drafts[0][0] and not _starts_row(drafts[0][1][0], grid):
+    if drafts and not drafts[0][0] and _code_in(drafts[0][1][0], grid, name) != "indicator":
         if carry is not None and len(carry) == width and not carry[-1].spanned and not carry[0].header:
-            for cell, words in zip(carry, _per_column(drafts.pop(0)[1], grid)):
-                if words:
+            for k, (cell, words) in enumerate(zip(carry, _per_column(drafts.pop(0)[1], grid))):
+                if words and not (goal_col and k == 0):
                     extend_cell(cell, words, page)
         elif len(drafts) > 1:  # values printed above the code line
             drafts[1] = (drafts[1][0], drafts[0][1] + drafts[1][1])
             drafts.pop(0)
     rows: list[list[Cell]] = []
-    for band, row_lines in drafts:
+    for is_band_row, row_lines in drafts:
         r = first_row + len(rows)
         el = f"table {number} row {r} col"
-        if band:
+        if is_band_row:
             first = make_cell([line.words for line in row_lines], page, f"{el} 1")
             rows.append([first] + [_copy(first, f"{el} {k + 1}") for k in range(1, width)])
             continue
         per_col = _per_column(row_lines, grid)
-        rows.append([make_cell(per_col[k], page, f"{el} {k + 1}") for k in range(width)])
+        rows.append([make_cell([] if goal_col and k == 0 else per_col[k], page, f"{el} {k + 1}")
+                     for k in range(width)])
+    if goal_col and rows:
+        _place_goal_cells(lines, grid, rulings, page, rows, [d[1] for d in drafts])
     return rows
+
+
+def _place_goal_cells(lines: list[TextLine], grid: Grid, rulings: Rulings, page: int, rows: list[list[Cell]],
+                      row_lines: list[list[TextLine]]) -> None:
+    """Put each goal cell of a goal column in the first row of its goal (spanned copies in the
+    others): by code, else centred on its rows, as in the Doel | Prestatie table."""
+    x0 = min(line.x0 for line in lines)
+    lefts = _column_drafts(lines, grid, 0, rulings, x0, grid.bounds[0])
+    names = [_Draft([[w for ln in rl for w in ln.words if grid.column_of(w) == 1]]) for rl in row_lines]
+    owner = _groups(lefts, [d if d.lines[0] else _Draft([rl[0].words]) for d, rl in zip(names, row_lines)])
+    placed: dict[int, Cell] = {}
+    for row, j in zip(rows, owner):
+        if j is None:
+            continue
+        element = row[0].origin.element or ""
+        if j in placed:
+            row[0] = _copy(placed[j], element)
+        else:
+            row[0] = placed[j] = make_cell(lefts[j].lines, page, element)
 
 
 def _per_column(lines: list[TextLine], grid: Grid) -> list[list[list[Word]]]:
@@ -335,6 +374,7 @@ def _per_column(lines: list[TextLine], grid: Grid) -> list[list[list[Word]]]:
     return out
 
 
-def _starts_row(line: TextLine, grid: Grid) -> bool:
-    cl = leading_code(join_words([w for w in line.words if grid.column_of(w) == 0]))
-    return cl is not None and cl.code.kind == "indicator"
+def _code_in(line: TextLine, grid: Grid, column: int) -> str | None:
+    """The kind of code the line's text in `column` starts with."""
+    cl = leading_code(join_words([w for w in line.words if grid.column_of(w) == column]))
+    return cl.code.kind if cl is not None else None
