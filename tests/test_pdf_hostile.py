@@ -46,6 +46,21 @@ def image_only_pdf() -> bytes:
     ])
 
 
+def text_pdf(media_boxes: list[bytes]) -> bytes:
+    """Pages of text (a goal table row each), with the given MediaBox arrays."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids = []
+    for k, box in enumerate(media_boxes):
+        content = b"BT /F1 10 Tf 72 700 Td (9A%d Inwoners doen mee) Tj ET" % (k + 1)
+        kids.append(len(objects) + 1)
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox %s /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (box, len(objects) + 2, len(objects) + 3))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % n for n in kids), len(kids))
+    return _pdf(objects)
+
+
 def _failed_with(doc, *words: str) -> str:
     assert doc.status == "failed"
     errors = [d for d in doc.diagnostics if d.severity == "error"]
@@ -94,6 +109,15 @@ def test_truncated_pdf_keeps_its_complete_pages(tmp_path):
     assert any(d.code == "truncated_file" and d.severity == "warning" for d in doc.diagnostics)
 
 
+def test_a_page_pdfplumber_cannot_list_does_not_take_the_others_down(tmp_path):
+    path = tmp_path / "box.pdf"
+    path.write_bytes(text_pdf([b"[0 0 595 842]", b"[0 0 595]", b"[0 0 595 842]"]))
+    doc = extract.convert(path)
+    assert doc.status == "ok"
+    assert {g.code for g in doc.goals} >= {"9A1", "9A3"}
+    assert any(d.code == "unreadable_page" and "page 2" in d.location for d in doc.diagnostics)
+
+
 def test_a_pathological_file_becomes_a_timeout_diagnostic():
     doc = extract.convert(SAMPLES / "pdf" / "jaarstukken-2019-3abc-onderwijs-money-tables.pdf", timeout=0.01)
     assert doc.status == "failed"
@@ -104,9 +128,9 @@ def mutations(data: bytes, seed: int) -> list[tuple[str, bytes]]:
     """Cut-off copies and copies with bytes flipped, the same for the same seed."""
     rng = random.Random(seed)
     out = [(f"cut{n}", data[:n]) for n in (len(data) // 4, len(data) // 2, len(data) * 9 // 10, len(data) - 200)]
-    for k in range(4):
+    for k, flips in enumerate((1, 1, 2, 3, 5, 8, 20, 60)):
         flipped = bytearray(data)
-        for _ in range(10 + 20 * k):
+        for _ in range(flips):
             i = rng.randrange(len(flipped))
             flipped[i] ^= 1 << rng.randrange(8)
         out.append((f"flip{k}", bytes(flipped)))

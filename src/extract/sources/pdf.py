@@ -14,32 +14,19 @@ Every line carries its page and the box of its words, which become the provenanc
 """
 from __future__ import annotations
 
-import io
-import logging
 import re
-import struct
-import zlib
-from contextlib import contextmanager
 
-import pdfplumber
 import pypdfium2 as pdfium
-from pdfminer.pdfexceptions import PDFException
-from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..layout import Layout
 from ..models import Diagnostic
 from . import SourceError
-from .pdf_furniture import RunningText, drop_furniture, is_page_number
+from .pdf_furniture import RunningText, is_page_number
 from .pdf_page import PageReader
-from .pdf_prefilter import TextPass, candidate_pages, check_text_layer, extract_pages, open_pdf, text_pass
-from .pdf_words import Rulings, TextLine, body_size, group_lines, page_rulings, page_words
+from .pdf_plumber import read_pages, unreadable_page
+from .pdf_prefilter import TextPass, candidate_pages, check_text_layer, open_pdf, text_pass
+from .pdf_words import body_size
 
-# What pdfminer raises on malformed content: its own errors and the plain ones its parser lets
-# through on broken streams. A page that raises one is reported and skipped.
-MALFORMED = (PDFException, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError,
-             TypeError, AttributeError, IndexError, AssertionError, struct.error, zlib.error, OverflowError,
-             UnicodeError, RecursionError, NotImplementedError)
 _KIND = re.compile(r"begroting|jaarstukken|jaarverslag|jaarrekening|rapportage|nota\b", re.IGNORECASE)
 
 
@@ -67,12 +54,8 @@ def read_pdf(path: str, data: bytes, source_file: str) -> Layout:
                 location=source_file))
             return layout
         running = RunningText(pdf, tp.texts)
-        try:
-            sub = extract_pages(pdf, pages)
-        except pdfium.PdfiumError as exc:
-            raise SourceError(f"cannot copy the relevant pages: {exc}") from exc
         dropped: dict[str, int] = {}
-        page_lines = _read_pages(sub, pages, running, dropped, layout, source_file)
+        page_lines = read_pages(pdf, pages, running, dropped, layout.diagnostics, source_file)
         reader = PageReader(body_size([ln for _p, lines, _r in page_lines for ln in lines]), source_file)
         for number, lines, rulings in page_lines:
             reader.read(lines, rulings, number)
@@ -99,82 +82,7 @@ def _page_diagnostics(tp: TextPass, layout: Layout, source_file: str) -> None:
             severity="warning", code="no_text_layer",
             message=f"{len(tp.scanned)} page(s) without a text layer (scanned: OCR is not supported): {pages}",
             location=f"{source_file}, page {tp.scanned[0]}"))
-    for page, reason in tp.unreadable.items():
-        layout.diagnostics.append(Diagnostic(severity="warning", code="unreadable_page",
-                                             message=f"page {page} could not be read: {reason}",
-                                             location=f"{source_file}, page {page}"))
-
-
-def _read_pages(sub: bytes, pages: list[int], running: RunningText, dropped: dict[str, int], layout: Layout,
-                source_file: str) -> list[tuple[int, list[TextLine], Rulings]]:
-    """(page number, lines without furniture, rulings) of each page pdfplumber can read."""
-    with _quiet_pdfminer():
-        return _read_pages_quietly(sub, pages, running, dropped, layout, source_file)
-
-
-@contextmanager
-def _quiet_pdfminer():
-    """pdfminer logs a warning for every damaged operator it skips; the damage is reported as a
-    diagnostic instead, so its log stays out of the user's terminal while we read."""
-    log = logging.getLogger("pdfminer")
-    level = log.level
-    log.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        log.setLevel(level)
-
-
-def _read_pages_quietly(sub: bytes, pages: list[int], running: RunningText, dropped: dict[str, int],
-                        layout: Layout, source_file: str) -> list[tuple[int, list[TextLine], Rulings]]:
-    out = []
-    try:
-        doc = pdfplumber.open(io.BytesIO(sub))
-    except MALFORMED as exc:
-        _pass_on_interruptions(exc)
-        raise SourceError(f"pdfplumber cannot read the PDF: {type(exc).__name__}: {exc}") from exc
-    with doc:
-        for k, index in enumerate(pages):
-            number = index + 1
-            try:
-                page = doc.pages[k]
-            except MALFORMED as exc:
-                _unreadable(layout, source_file, number, exc)
-                continue
-            try:
-                words, rotated = page_words(page)
-                rulings = page_rulings(page)
-                upright = not (page.rotation or 0) % 360
-                lines = drop_furniture(group_lines(words, number), float(page.height), index,
-                                       running if upright else None, dropped)
-            except MALFORMED as exc:
-                _unreadable(layout, source_file, number, exc)
-                continue
-            finally:
-                page.close()
-            if rotated:
-                layout.diagnostics.append(Diagnostic(
-                    severity="info", code="rotated_text_left_out",
-                    message=f"left out {rotated} words set at an angle on page {number}",
-                    location=f"{source_file}, page {number}"))
-            out.append((number, lines, rulings))
-    return out
-
-
-def _pass_on_interruptions(exc: BaseException) -> None:
-    """pdfplumber wraps whatever reading a page raises in PdfminerException: what is not a
-    malformed file (the conversion's time limit, MemoryError) goes on up as itself."""
-    inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else None
-    if isinstance(inner, BaseException) and not isinstance(inner, MALFORMED):
-        raise inner
-
-
-def _unreadable(layout: Layout, source_file: str, page: int, exc: BaseException) -> None:
-    _pass_on_interruptions(exc)
-    layout.diagnostics.append(Diagnostic(
-        severity="warning", code="unreadable_page",
-        message=f"page {page} could not be read: {type(exc).__name__}: {str(exc)[:200]}",
-        location=f"{source_file}, page {page}"))
+    layout.diagnostics.extend(unreadable_page(source_file, page, reason) for page, reason in tp.unreadable.items())
 
 
 def _title(pdf: pdfium.PdfDocument, dropped: dict[str, int]) -> str | None:

@@ -20,7 +20,7 @@ from .pdf_repair import rebuild_truncated
 
 # Record codes (9A1, 9A1.1, 9A1.a) and the words of goal and indicator sections.
 _CODE = re.compile(r"(?<![\w.])\d{1,2}\.?[A-Z]\d{1,3}(?:\.\s?\d{1,2}|\.[a-z])?(?![\w])")
-_WORDS = re.compile(r"effectindicator|prestatie-?indicator|beleidsindicator|wat willen we bereiken|"
+_WORDS = re.compile(r"effectindicator|prestatie-?indicator|beleidsindicator|streefwaarde|wat willen we bereiken|"
                     r"wat hebben we bereikt|doelen en prestaties|beleidsterrein|\bdoel\b.{0,40}\bprestatie",
                     re.IGNORECASE)
 
