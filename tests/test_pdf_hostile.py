@@ -87,6 +87,13 @@ def test_corrupt_pdf_says_so(tmp_path):
     _failed_with(extract.convert(path), "PDF")
 
 
+def test_empty_and_not_a_pdf_say_so(tmp_path):
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    (tmp_path / "note.pdf").write_bytes(b"Beleidsterrein 9A, zie de website")
+    _failed_with(extract.convert(tmp_path / "empty.pdf"), "empty file")
+    _failed_with(extract.convert(tmp_path / "note.pdf"), "not a PDF")
+
+
 def test_truncated_pdf_gives_output_or_a_reason(tmp_path):
     data = (SAMPLES / "pdf" / "jaarstukken-2017-9a-9b-leiden-seed002.pdf").read_bytes()
     for cut in (20, len(data) // 3, len(data) - 40):

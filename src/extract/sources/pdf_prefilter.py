@@ -40,6 +40,10 @@ class TextPass:
 def open_pdf(data: bytes) -> tuple[pdfium.PdfDocument, str | None]:
     """pdfium's view of the file and a note when it had to be repaired (a truncated file whose
     complete pages are read), or SourceError saying why there is none."""
+    if not data.strip():
+        raise SourceError("empty file")
+    if b"%PDF-" not in data[:1024]:
+        raise SourceError("not a PDF: the file does not start with %PDF-")
     try:
         return _checked(pdfium.PdfDocument(data)), None
     except pdfium.PdfiumError as exc:
