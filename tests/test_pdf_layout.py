@@ -7,7 +7,7 @@ from conftest import SAMPLES
 from extract.sources.pdf_columns import Grid, centred_runs, header_columns, widest_gap
 from extract.sources.pdf_prefilter import candidate_pages
 from extract.sources.pdf_repair import rebuild_truncated
-from extract.sources.pdf_words import TextLine, Word, group_lines
+from extract.sources.pdf_words import TextLine, Word, group_lines, join_hyphenated
 
 
 def word(text: str, x0: float, top: float, size: float = 9.0) -> Word:
@@ -73,3 +73,9 @@ def test_truncated_file_gets_a_new_index():
     assert rebuilt is not None and rebuilt[1] == 2
     assert rebuilt[0].rstrip().endswith(b"%%EOF")
     assert rebuild_truncated(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n") is None
+
+
+def test_words_hyphenated_at_a_line_end_are_joined():
+    lines = ["Organiseren van maatschappe-", "lijke participatie in zorg-", "en welzijnsinstellingen", "Noord-", "Holland"]
+    assert [t for t, _last in join_hyphenated(lines)] == [
+        "Organiseren van maatschappelijke participatie in zorg-", "en welzijnsinstellingen", "Noord-", "Holland"]

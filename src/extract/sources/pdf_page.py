@@ -18,7 +18,7 @@ from ..parse.codes import leading_code, policy_area_line
 from .pdf_columns import Column, Grid, header_columns, word_spans
 from .pdf_tables import (TableState, band_test, cut_at_prose, goal_grid, goal_header, goal_rows, has_goal_column,
                          header_rows, indicator_grid, indicator_header, indicator_rows, table_body)
-from .pdf_words import Rulings, TextLine, Word, join_words, words_origin
+from .pdf_words import Rulings, TextLine, Word, join_hyphenated, join_words, words_origin
 
 _MONEY_HEADING = re.compile(r"^(?:wat (?:mag het|heeft het) (?:kosten|gekost)|lasten en baten|"
                             r"overzicht (?:van )?(?:baten|lasten))", re.IGNORECASE)
@@ -223,7 +223,10 @@ def prose_blocks(lines: list[TextLine], size: float) -> list[Block]:
         if not current:
             return
         kind, level = current_style or ("paragraph", 0)
-        out = [Line(ln.text, ln.origin()) for ln in current]
+        out, first = [], 0
+        for text, last in join_hyphenated([ln.text for ln in current]):
+            out.append(Line(text, current[first].origin().span(current[last].origin())))
+            first = last + 1
         origin = words_origin([w for ln in current for w in ln.words], current[0].page)
         blocks.append(Block("heading" if kind == "heading" else "paragraph", lines=out, level=level,
                             origin=origin))

@@ -20,7 +20,7 @@ from ..parse import sections
 from ..parse.codes import leading_code, policy_area_line
 from ..parse.indicators import is_header_line
 from .pdf_columns import Column, Grid, boundaries, boundary, centred_runs, header_columns, phrases, word_spans
-from .pdf_words import Rulings, TextLine, Word, WordBox, join_words, words_origin
+from .pdf_words import Rulings, TextLine, Word, WordBox, join_hyphenated, join_words, words_origin
 
 _GOAL_LEFT = re.compile(r"^doel(?:en|stelling(?:en)?)?$", re.IGNORECASE)
 _GOAL_RIGHT = re.compile(r"^prestaties?$", re.IGNORECASE)
@@ -115,7 +115,8 @@ def make_cell(lines: list[list[Word]], page: int, element: str) -> Cell:
     box of all its words."""
     lines = [line for line in lines if line]
     origin = words_origin([w for line in lines for w in line], page, element)
-    return Cell([Line(join_words(line), origin) for line in lines], origin)
+    texts = join_hyphenated([join_words(line) for line in lines])
+    return Cell([Line(text, origin) for text, _last in texts], origin)
 
 
 def extend_cell(cell: Cell, lines: list[list[Word]], page: int) -> None:

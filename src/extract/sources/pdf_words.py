@@ -90,6 +90,24 @@ def join_words(words: list[Word]) -> str:
     return " ".join(w.text for w in words)
 
 
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_HYPHENATED = re.compile(r"[a-zà-ÿ]-$")
+_NOT_JOINED = {"en", "of", "tot", "noch", "en/of"}  # `zorg- en welzijnsinstellingen` keeps its hyphen
+
+
+def join_hyphenated(texts: list[str]) -> list[tuple[str, int]]:
+    """Lines with a word hyphenated at the line end (`maatschappe-` / `lijke`) joined into one;
+    each result with the index of the last line it took in."""
+    out: list[tuple[str, int]] = []
+    for k, text in enumerate(texts):
+        first = text.split(" ", 1)[0]
+        if out and _HYPHENATED.search(out[-1][0]) and first[:1].islower() and first.lower() not in _NOT_JOINED:
+            out[-1] = (out[-1][0][:-1] + text, k)
+        else:
+            out.append((text, k))
+    return out
+
+
 def words_origin(words: list[Word], page: int, element: str | None = None) -> Origin:
     """Page and bounding box (points from the page's top-left) of some words."""
     if not words:
@@ -127,7 +145,7 @@ def page_words(page) -> tuple[list[Word], int]:
         if not w.get("upright", True):
             rotated += 1
             continue
-        text = w["text"].replace("\u00a0", " ").strip()
+        text = w["text"].replace("\u00a0", " ").translate(_LIGATURES).strip()
         if text:
             words.append(Word(text, float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
                               float(w.get("size") or (w["bottom"] - w["top"])),
