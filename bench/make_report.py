@@ -16,11 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "samples" / "pdf"))
 
-import contents  # noqa: E402
-import render_rl  # noqa: E402
-import seed002  # noqa: E402
-from flow import Flow, MoneyTable, Style  # noqa: E402
-from prose import paragraphs  # noqa: E402
+import contents
+import render_rl
+import seed002
+from flow import Flow, MoneyTable, Style
+from prose import paragraphs
 
 DEFAULT_OUT = ROOT / "bench" / "_work" / "jaarstukken-400.pdf"
 CHAPTERS = ["Inleiding", "Paragraaf lokale heffingen", "Paragraaf weerstandsvermogen en risicobeheersing",

@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLES, run_cli
 
 import extract
-from conftest import ROOT, SAMPLES, run_cli
 
 PDFS = sorted((SAMPLES / "pdf").glob("*.pdf"))
 DATA = ROOT / "tests" / "data" / "pdf"
@@ -38,8 +38,8 @@ def image_only_pdf() -> bytes:
     return _pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+        (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+         b"/Resources << /XObject << /Im1 5 0 R >> >> >>"),
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
         b"/BitsPerComponent 8 /Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream",

@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
-
-import extract
 from conftest import SAMPLES, SHARED, run_cli
 from scoring import load_golds, score
+
+import extract
 
 PDFS = SAMPLES / "pdf"
 SEED = "jaarstukken-2017-9a-9b-leiden-seed002"

@@ -52,9 +52,9 @@ def veiligheid_2018() -> Report:
             ["88%", "91%", "95%", "97%", "95%"], "Gemeente Leiden"),
     ], footnotes=["*Op een schaal van 1 tot 10"], notes={"*": "Op een schaal van 1 tot 10"})
     area = Area("2A", "Openbare orde en veiligheid", goals, ind,
-                intro=["Leiden wil een veilige stad zijn, waar inwoners en bezoekers zich thuis voelen. "
-                       "Het integraal veiligheidsplan geeft de prioriteiten: overlast en geweld in het "
-                       "uitgaansgebied, woninginbraken en ondermijnende criminaliteit."])
+                intro=[("Leiden wil een veilige stad zijn, waar inwoners en bezoekers zich thuis voelen. "
+                        "Het integraal veiligheidsplan geeft de prioriteiten: overlast en geweld in het "
+                        "uitgaansgebied, woninginbraken en ondermijnende criminaliteit.")])
     return Report("jaarstukken-2018-2a-veiligheid-whitespace.pdf", "Jaarstukken 2018", "jaarstukken", 2018,
                   "Leiden", "2 Veiligheid", [area])
 
@@ -128,8 +128,8 @@ def economie_2016() -> Report:
     ], footnotes=["*Op een schaal van 1 tot 10; het onderzoek wordt eens in de twee jaar gehouden"],
         notes={"*": "Op een schaal van 1 tot 10; het onderzoek wordt eens in de twee jaar gehouden"})
     area = Area("7A", "Economie en toerisme", goals, ind,
-                intro=["Leiden is een kennisstad met een historische binnenstad. Het college zet in op "
-                       "werkgelegenheid in de kenniseconomie en op een levendige binnenstad."])
+                intro=[("Leiden is een kennisstad met een historische binnenstad. Het college zet in op "
+                        "werkgelegenheid in de kenniseconomie en op een levendige binnenstad.")])
     return Report("jaarstukken-2016-7a-economie-landscape.pdf", "Jaarstukken 2016", "jaarstukken", 2016,
                   "Leiden", "7 Economie", [area])
 
@@ -183,8 +183,8 @@ def onderwijs_2019() -> Report:
             ["14%", "13%", "13%", "12%", "12%"], "Monitor VVE"),
         Ind("3B2.c", "Aantal deelnemers aan taalcursussen van het Taalhuis", ["310", "355", "402", "468", "400"],
             "Bibliotheek Leiden"),
-    ]), intro=["Het onderwijsbeleid richt zich op kansengelijkheid. Samen met de schoolbesturen is de "
-               "Lokale Educatieve Agenda vastgesteld."],
+    ]), intro=[("Het onderwijsbeleid richt zich op kansengelijkheid. Samen met de schoolbesturen is de "
+                "Lokale Educatieve Agenda vastgesteld.")],
         money=_money([("3B Onderwijsbeleid", ["3.430", "3.580", "3.483", "97"])]))
     c = Area("3C", "Leerlingenvervoer", [
         Goal("3C1", "Leerlingen die daar recht op hebben worden veilig naar school vervoerd", [

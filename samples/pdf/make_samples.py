@@ -20,11 +20,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import contents  # noqa: E402
-import render_rl  # noqa: E402
-import seed002  # noqa: E402
-from flow import Style  # noqa: E402
-from spec import Report, gold  # noqa: E402
+import contents
+import render_rl
+import seed002
+from flow import Style
+from spec import Report, gold
 
 ROOT = HERE.parent.parent
 SEED_GOLD = ROOT.parent / "shared" / "seeds" / "002_28e5dc0f656876b6.gold.json"

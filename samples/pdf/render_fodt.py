@@ -124,8 +124,8 @@ def indicator_table(area: Area, cols: str) -> str:
             low.append(COVERED)
     top.append(_cell("CH", ["Bron"], "CellHead", rows=2))
     low.append(COVERED)
-    rows = [f"<table:table-header-rows><table:table-row>{''.join(top)}</table:table-row>"
-            f"<table:table-row>{''.join(low)}</table:table-row></table:table-header-rows>"]
+    rows = [(f"<table:table-header-rows><table:table-row>{''.join(top)}</table:table-row>"
+             f"<table:table-row>{''.join(low)}</table:table-row></table:table-header-rows>")]
     for row in t.rows:
         if isinstance(row, str):
             rows.append(f"<table:table-row>{_cell('C', [row], 'CellHead', cols=width)}{COVERED * (width - 1)}"

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flow import BOLD, LANDSCAPE, PORTRAIT, Flow, GoalBand, GoalRow, IndicatorRow, IndicatorTable, MoneyTable
+from flow import (
+    BOLD,
+    LANDSCAPE,
+    PORTRAIT,
+    Flow,
+    GoalBand,
+    GoalRow,
+    IndicatorRow,
+    IndicatorTable,
+    MoneyTable,
+)
 from prose import paragraphs
 from spec import Area, Report
 

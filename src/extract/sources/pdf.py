@@ -24,7 +24,13 @@ from . import SourceError
 from .pdf_furniture import RunningText, is_page_number
 from .pdf_page import PageReader
 from .pdf_plumber import read_pages, unreadable_page
-from .pdf_prefilter import TextPass, candidate_pages, check_text_layer, open_pdf, text_pass
+from .pdf_prefilter import (
+    TextPass,
+    candidate_pages,
+    check_text_layer,
+    open_pdf,
+    text_pass,
+)
 from .pdf_words import body_size
 
 _KIND = re.compile(r"begroting|jaarstukken|jaarverslag|jaarrekening|rapportage|nota\b", re.IGNORECASE)

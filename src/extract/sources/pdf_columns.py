@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .pdf_words import Rulings, TextLine, Word, WordBox, join_words
 
@@ -98,7 +99,7 @@ def _is_group_label(p: Phrase, years: list[Phrase]) -> bool:
     below = sorted((y for y in years if y.line > p.line), key=lambda y: y.x0)
     if not below:
         return False
-    gaps = [b.x0 - a.x1 for a, b in zip(below, below[1:]) if b.x0 > a.x1]
+    gaps = [b.x0 - a.x1 for a, b in pairwise(below) if b.x0 > a.x1]
     widen = min(gaps) / 2 if gaps else 0.0
     return any(y.x0 - widen < p.x1 and y.x1 + widen > p.x0 for y in below)
 
@@ -168,7 +169,7 @@ def boundaries(columns: list[Column], body: list[TextLine], rulings: Rulings,
         top, bottom = body[0].top, body[-1].bottom
     spans = sorted(word_spans(body) + list(more))
     out: list[float] = []
-    for a, b in zip(columns, columns[1:]):
+    for a, b in pairwise(columns):
         out.append(boundary(a.x1, b.x0, spans, rulings, top, bottom))
     return out
 

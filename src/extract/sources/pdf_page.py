@@ -16,9 +16,28 @@ from ..models import Diagnostic
 from ..parse import sections
 from ..parse.codes import leading_code, policy_area_line
 from .pdf_columns import Column, Grid, header_columns, word_spans
-from .pdf_tables import (TableState, band_test, cut_at_prose, goal_grid, goal_header, goal_rows, has_goal_column,
-                         header_rows, indicator_grid, indicator_header, indicator_rows, table_body)
-from .pdf_words import Rulings, TextLine, Word, join_hyphenated, join_words, words_origin
+from .pdf_tables import (
+    TableState,
+    band_test,
+    cut_at_prose,
+    goal_grid,
+    goal_header,
+    goal_rows,
+    has_goal_column,
+    header_rows,
+    indicator_grid,
+    indicator_header,
+    indicator_rows,
+    table_body,
+)
+from .pdf_words import (
+    Rulings,
+    TextLine,
+    Word,
+    join_hyphenated,
+    join_words,
+    words_origin,
+)
 
 _MONEY_HEADING = re.compile(r"^(?:wat (?:mag het|heeft het) (?:kosten|gekost)|lasten en baten|"
                             r"overzicht (?:van )?(?:baten|lasten))", re.IGNORECASE)

@@ -19,8 +19,24 @@ from ..layout import Block, Cell, Line, Origin
 from ..parse import sections
 from ..parse.codes import leading_code, policy_area_line
 from ..parse.indicators import is_header_line
-from .pdf_columns import Column, Grid, boundaries, boundary, centred_runs, header_columns, phrases, word_spans
-from .pdf_words import Rulings, TextLine, Word, WordBox, join_hyphenated, join_words, words_origin
+from .pdf_columns import (
+    Column,
+    Grid,
+    boundaries,
+    boundary,
+    centred_runs,
+    phrases,
+    word_spans,
+)
+from .pdf_words import (
+    Rulings,
+    TextLine,
+    Word,
+    WordBox,
+    join_hyphenated,
+    join_words,
+    words_origin,
+)
 
 _GOAL_LEFT = re.compile(r"^doel(?:en|stelling(?:en)?)?$", re.IGNORECASE)
 _GOAL_RIGHT = re.compile(r"^prestaties?$", re.IGNORECASE)
