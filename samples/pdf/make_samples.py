@@ -6,6 +6,9 @@
     .venv/bin/python samples/pdf/make_samples.py [--only NAME]
 
 The PDFs are checked in, so neither the tests nor CI need reportlab, LibreOffice or Chromium.
+The reportlab PDFs come out byte for byte the same each time; LibreOffice and Chromium stamp
+dates and ids, so re-making those two changes their bytes (and sha256): regenerate the golden
+files afterwards (EXTRACT_UPDATE_GOLDEN=1 pytest tests/test_golden.py).
 The seed-002 reproduction's gold is the seed's gold with `source_file` changed; the others'
 golds follow from their `spec.Report` (see spec.gold). Also writes the encrypted PDF the hostile
 input tests use (tests/data/pdf/).
