@@ -201,12 +201,6 @@ def find_value_run_tokens(text: str, n: int) -> tuple[str, list[str], str] | Non
     return " ".join(tokens[:start]), tokens[start:end], " ".join(tokens[end:])
 
 
-def is_value_cell(text: str) -> bool:
-    """True when a whole cell reads as a value (number, '-', n.b., comparator, `x (2015)`)."""
-    cell = parse_cell(text)
-    return cell.status != "qualitative"
-
-
 def format_decimal(value: Decimal | None) -> str:
     """Dot decimal, no exponent, no thousands separator: the CSV form of a value."""
     if value is None:

@@ -64,7 +64,6 @@ class Row:
     source: str | None = None
     source_origin: Origin | None = None
     problems: list[str] = field(default_factory=list)
-    unplaced: list[str] = field(default_factory=list)
 
 
 def is_header_line(text: str) -> bool:

@@ -255,7 +255,7 @@ class RecordParser:
             self.open = None
             if code.text not in self.goals and cl.rest:
                 self.define(code, cl.rest, u)
-                self.open = _Open([("goal", code.text, text_of(u))], u.group)
+                self.open = _Open([("goal", code.text, u.text)], u.group)
             self.role = f"goal {code.text} (table row)"
             return i + 1
         known = self.goals if code.kind == "goal" else self.performances
@@ -578,10 +578,6 @@ def _is_value_cell(text: str) -> bool:
 def _dangles(text: str) -> bool:
     words = text.rstrip().split()
     return bool(words) and (text.rstrip().endswith((",", "-", "–", "/", "&")) or words[-1].lower() in _DANGLING_WORDS)
-
-
-def text_of(u: Unit) -> str:
-    return u.text
 
 
 def _column_widths(units) -> dict[str, int]:

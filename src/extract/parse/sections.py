@@ -16,7 +16,6 @@ _SECTION = re.compile(
 _ALWAYS = re.compile(r"^een overzicht van (?:de )?realisatie", re.IGNORECASE)
 _GOAL_TABLE_HEADER = re.compile(r"^(?:doel(?:en|stelling)?|prestaties?|doel\s*prestaties?|prestaties?\s*doel)$", re.IGNORECASE)
 _GOALS_INTRO = re.compile(r"^doelen en prestaties (?:bij|van|voor)\s+(?P<pa>\d{1,2}\s?[A-Z])\b\s*(?P<title>.*)$", re.IGNORECASE)
-_EXPLANATION_INTRO = re.compile(r"^toelichting\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^(?P<marker>\*{1,4}|[¹²³])\s*(?P<text>\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]?$")
 
@@ -38,9 +37,6 @@ def goals_intro(text: str) -> tuple[str, str] | None:
         return None
     return m.group("pa").replace(" ", ""), m.group("title").strip()
 
-
-def is_explanation_intro(text: str) -> bool:
-    return bool(_EXPLANATION_INTRO.match(text))
 
 
 def footnote(text: str) -> tuple[str, str] | None:
