@@ -126,3 +126,8 @@ def test_a_space_groups_thousands_only():
     assert parse_cell("1 234,5").value == D("1234.5")
     cell = parse_cell("5 7")  # a cell split over two lines: no invented 57
     assert cell.value is None and cell.status == "qualitative"
+
+
+def test_year_before_the_value():
+    cell = parse_cell("2021: 180")
+    assert (cell.year, cell.value) == (2021, D("180"))

@@ -27,6 +27,7 @@ _NOT_APPLICABLE = {"nvt", "n.v.t.", "n.v.t", "nvt.", "n.t.b.", "ntb", "niet van 
 _PM = {"pm", "p.m.", "p.m", "pm."}
 
 _YEAR_SUFFIX = re.compile(r"^(?P<body>.*?)\s*\((?P<year>(?:19|20)\d\d)\)\s*(?P<tail>\**)\s*$")
+_YEAR_PREFIX = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*[:=]\s*(?P<body>\S.*)$")
 _MARKERS = re.compile(r"^(?P<body>.*?)\s*(?P<markers>(?:\*+|[¹²³]+|\(\d\))?)\s*$")
 _COMPARATOR_RE = re.compile(
     r"^(?P<cmp><=|>=|=<|=>|≤|≥|<|>|=|±|~|ca\.?|circa|ongeveer|minimaal|min\.|maximaal|max\.|"
@@ -107,6 +108,8 @@ def parse_cell(raw: str) -> CellValue:
     if m:
         body, year = m.group("body"), int(m.group("year"))
         markers = m.group("tail") or ""
+    elif (m := _YEAR_PREFIX.match(body)):
+        body, year = m.group("body"), int(m.group("year"))
     m = _MARKERS.match(body)
     if m and m.group("markers") and m.group("body"):
         body, markers = m.group("body"), m.group("markers") + markers

@@ -31,13 +31,26 @@ def parse_grid(parser: RecordParser, tu: TableUnit) -> None:
         start = len(rows)
     roles, _incell = grid_columns(header or [[]], parser.edition_year)
     parser.table_id += 1
-    for _role, col in roles:
-        if col is not None and col.year is not None and col.year not in parser.header_years[col.kind]:
-            parser.header_years[col.kind].append(col.year)
+    parser.note_header_years(col for _role, col in roles if col is not None)
     has_source = any(r == "source" for r, _ in roles)
     for row in rows[start:]:
         grid_row(parser, row, roles, has_source)
+    _report_unread_columns(parser, header, rows[start:], roles)
     parser.in_table_notes = True
+
+
+def _report_unread_columns(parser: RecordParser, header: list[list[str]], rows, roles) -> None:
+    """A column the table has but no record takes (a `Toelichting` or `Nr.` column): one info
+    diagnostic per table naming it, so its content is not dropped silently."""
+    for k, (role, _col) in enumerate(roles):
+        if role != "other":
+            continue
+        filled = [r[k] for r in rows if k < len(r) and not r[k].spanned and clean_text(r[k].text)]
+        if not filled:
+            continue
+        label = " ".join(clean_text(h[k]) for h in header if k < len(h) and clean_text(h[k])) or f"column {k + 1}"
+        parser.diag("info", "column_not_read", f"indicator table column '{label}' is not read "
+                    f"({len(filled)} filled cells)", filled[0].origin, clean_text(filled[0].text))
 
 
 def _code_kind(text: str) -> str | None:

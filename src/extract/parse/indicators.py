@@ -18,20 +18,22 @@ _LABELS = re.compile(
     r"|(?P<r>realisatie(?:s|waarde)?|gerealiseerd|werkelijk|resultaat|nulmeting|uitgangswaarde|basiswaarde)"
     r"|(?P<s>streefwaarde(?:n)?|doelstelling|streven|norm|target|ambitie)"
     r"|(?P<b>bron(?:nen)?)"
+    r"|(?P<o>prognose|verwachting|raming|landelijk(?: gemiddelde)?|gemiddelde|trend|referentie|benchmark)"
     r"|(?P<u>eenheid)"
     r"|(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _LABEL_ONLY = re.compile(
     r"^(?:\s|[-/|,]|(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf|realisatie(?:s|waarde)?|gerealiseerd|"
     r"werkelijk|resultaat|nulmeting|uitgangswaarde|basiswaarde|streefwaarde(?:n)?|doelstelling|streven|norm|"
-    r"target|ambitie|bron(?:nen)?|eenheid|"
+    r"target|ambitie|bron(?:nen)?|eenheid|prognose|verwachting|raming|landelijk|gemiddelde|trend|"
+    r"referentie|benchmark|"
     r"(?:19|20)\d\d|t/m|jaar)+$", re.IGNORECASE)
-_YEAR_ENTRY = re.compile(r"^\S.*\((?:19|20)\d\d\)\s*\**$")
+_YEAR_ENTRY = re.compile(r"^\S.*\((?:19|20)\d\d\)\s*\**$|^(?:19|20)\d\d\s*[:=]\s*\S")
 MARKERS = re.compile(r"^(?P<text>.*?)\s*(?P<markers>\*+)$")
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    kind: str              # 'realisatie' | 'streefwaarde'
+    kind: str              # 'realisatie' | 'streefwaarde' | 'other' (prognose, landelijk gemiddelde...)
     year: int | None       # None: the cell holds `value (year)` entries
     incell: bool = False
 
@@ -94,8 +96,8 @@ def column_model(tokens: list[tuple[str, str, bool]], hint_incell: bool | None =
     source = False
     last_label: _Group | None = None
     for typ, text, attached in tokens:
-        if typ in ("r", "s"):
-            kind = "realisatie" if typ == "r" else "streefwaarde"
+        if typ in ("r", "s", "o"):
+            kind = {"r": "realisatie", "s": "streefwaarde", "o": "other"}[typ]
             if slots and slots[-1].kind == kind and not slots[-1].years:
                 last_label = slots[-1]  # the same label repeated (a spanning header)
             else:
@@ -158,7 +160,7 @@ def header_tokens(text: str, attached_start: bool = False) -> list[tuple[str, st
     for m in _LABELS.finditer(text):
         typ = m.lastgroup or ""
         out.append((typ, m.group(0), typ == "y" and prev_label))
-        prev_label = typ in ("r", "s") or (typ == "y" and prev_label)
+        prev_label = typ in ("r", "s", "o") or (typ == "y" and prev_label)
     return out
 
 
@@ -179,8 +181,8 @@ def grid_columns(header_rows: list[list[str]], edition_year: int | None = None) 
             roles.append(("name", None))
         elif "b" in types:
             roles.append(("source", None))
-        elif "r" in types or "s" in types:
-            kind = "streefwaarde" if "s" in types else "realisatie"
+        elif types & {"r", "s", "o"}:
+            kind = "streefwaarde" if "s" in types else "realisatie" if "r" in types else "other"
             if years:
                 roles.append(("value", Column(kind, years[-1])))
             else:

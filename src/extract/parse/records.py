@@ -266,6 +266,17 @@ class RecordParser:
             return self.start_explanation(i, u, cl)
         self.end_explanation()
         self.in_table_notes = False
+        title_unit = self._title_on_next_line(i, cl)
+        if title_unit is not None:
+            # a code in a cell of its own (`9A1.1`), its title in the next one
+            self.define(code, title_unit.text, u)
+            record = self.goals[code.text] if code.kind == "goal" else self.performances[code.text]
+            record.provenance.raw += "\n" + title_unit.text
+            record.provenance.line_end = title_unit.origin.line
+            self.open = _Open([(code.kind, code.text, f"{code.text} {title_unit.text}")], title_unit.group)
+            self.role = f"{code.kind} {code.text}"
+            self.roles.append(self.role)
+            return i + 2
         parts = split_fused(cl.rest)
         self.define(code, parts[0], u)
         fragments = [(code.kind, code.text, f"{code.text} {parts[0]}")]
@@ -286,6 +297,16 @@ class RecordParser:
         self.role = " + ".join(f"{kind} {c}" for kind, c, _ in fragments)
         self.goal_text = code.text if code.kind == "goal" and len(parts) == 1 else None
         return i + 1
+
+    def _title_on_next_line(self, i: int, cl: CodeLine) -> Unit | None:
+        """The next unit when a code stands alone and its text follows as plain text."""
+        if cl.rest:
+            return None
+        nxt = self._unit(i + 1)
+        if nxt is None or leading_code(nxt.text) or self._row_end(nxt) or _is_value_cell(nxt.text) \
+                or sections.is_goal_table_header(nxt.text) or is_header_line(nxt.text):
+            return None
+        return nxt
 
     def define(self, code: Code, title: str, u: Unit) -> None:
         title = title.strip(" :.-–") if title.endswith((":", " -")) else title.strip()
@@ -399,12 +420,12 @@ class RecordParser:
             attached = prev_label_group == v.group and not v.first
             toks = header_tokens(v.text, attached_start=attached)
             tokens.extend(toks)
-            prev_label_group = v.group if toks and toks[-1][0] in ("r", "s") else None
+            prev_label_group = v.group if toks and toks[-1][0] in ("r", "s", "o") else None
             j += 1
         hint = self._incell_hint(j)
         self.model = column_model(tokens, hint_incell=hint, edition_year=self.edition_year)
         self.table_id += 1
-        self._note_header_years()
+        self.note_header_years(self.model.values)
         return j
 
     def _incell_hint(self, j: int) -> bool:
@@ -414,12 +435,12 @@ class RecordParser:
                 return True
         return False
 
-    def _note_header_years(self) -> None:
-        if self.model is None:
-            return
-        for col in self.model.values:
-            if col.year is not None and col.year not in self.header_years[col.kind]:
-                self.header_years[col.kind].append(col.year)
+    def note_header_years(self, columns) -> None:
+        """Remember the years the indicator headers name: they date the edition."""
+        for col in columns:
+            years = self.header_years.get(col.kind)
+            if years is not None and col.year is not None and col.year not in years:
+                years.append(col.year)
 
     def _row_end(self, v: Unit | TableUnit | None) -> bool:
         if v is None or isinstance(v, TableUnit):
@@ -446,6 +467,13 @@ class RecordParser:
         end = u.origin
         group = [(cl.rest, u.origin)]
         j = i + 1
+        name_unit = self._title_on_next_line(i, cl)
+        if name_unit is not None and name_unit.group != u.group:
+            # the code in a cell of its own, the name in the next
+            group = [(name_unit.text, name_unit.origin)]
+            raws.append(name_unit.text)
+            u = Unit(name_unit.text, u.origin, name_unit.group, True)
+            j = i + 2
         while (v := self._unit(j)) is not None and v.group == u.group and not v.first and not self._row_end(v):
             group.append((v.text, v.origin))
             j += 1
@@ -530,7 +558,13 @@ class RecordParser:
         for marker, where in ((name_markers, "name"), (source_markers, "source")):
             if marker:
                 self.markers.append((code.text, self.table_id, marker, start))
+        other = [f"{cell.raw}" for cell in row.cells if cell.column.kind == "other"]
+        if other:
+            self.diag("info", "other_column", f"{code.text}: values in columns that are neither realisation "
+                      f"nor target (prognosis, average...) not recorded: {' | '.join(other)}", start, raw)
         for cell in row.cells:
+            if cell.column.kind == "other":
+                continue
             vprov = provenance(self.src, cell.origin, cell.raw)
             value = IndicatorValue.from_raw(code.text, cell.column.kind, cell.year, cell.raw, vprov)
             if value.year is None:
