@@ -22,7 +22,7 @@ _LABELS = re.compile(
     r"|(?P<u>eenheid)"
     r"|(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _LABEL_ONLY = re.compile(
-    r"^(?:\s|[-/|,]|(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf|realisatie(?:s|waarde)?|gerealiseerd|"
+    r"^(?:\s|[-/|,]|doel(?:en)?|(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf|realisatie(?:s|waarde)?|gerealiseerd|"
     r"werkelijk|resultaat|nulmeting|uitgangswaarde|basiswaarde|streefwaarde(?:n)?|doelstelling|streven|norm|"
     r"target|ambitie|bron(?:nen)?|eenheid|prognose|verwachting|raming|landelijk|gemiddelde|trend|"
     r"referentie|benchmark|"
