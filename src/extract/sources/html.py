@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from bs4.builder import ParserRejectedMarkup
 
 from ..layout import Block, Layout, Line
-from . import SourceError
+from . import DOCUMENT_KIND_WORDS, SourceError
 from .html_blocks import BlockWalker, normalise
 from .html_content import breadcrumb_items, content_root, find_breadcrumb, remove_chrome
 from .html_encoding import decode_html
@@ -22,7 +22,6 @@ from .html_limits import check_text, limit_size
 from .html_lines import element_lines
 from .html_paths import ElementPaths
 
-_KIND_WORDS = re.compile(r"begroting|jaarstukken|jaarverslag|jaarrekening|rapportage|nota\b", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+")
 
 
@@ -70,4 +69,4 @@ def page_title(soup: BeautifulSoup) -> str | None:
     if not title:
         return None
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
-    return next((p for p in parts if _KIND_WORDS.search(p)), title)
+    return next((p for p in parts if DOCUMENT_KIND_WORDS.search(p)), title)

@@ -14,13 +14,12 @@ Every line carries its page and the box of its words, which become the provenanc
 """
 from __future__ import annotations
 
-import re
 
 import pypdfium2 as pdfium
 
 from ..layout import Layout
 from ..models import Diagnostic
-from . import SourceError
+from . import DOCUMENT_KIND_WORDS, SourceError
 from .pdf_furniture import RunningText, is_page_number
 from .pdf_page import PageReader
 from .pdf_plumber import read_pages, unreadable_page
@@ -33,7 +32,6 @@ from .pdf_prefilter import (
 )
 from .pdf_words import body_size
 
-_KIND = re.compile(r"begroting|jaarstukken|jaarverslag|jaarrekening|rapportage|nota\b", re.IGNORECASE)
 
 
 def read_pdf(path: str, data: bytes, source_file: str) -> Layout:
@@ -97,9 +95,9 @@ def _title(pdf: pdfium.PdfDocument, dropped: dict[str, int]) -> str | None:
         title = (pdf.get_metadata_dict().get("Title") or "").strip()
     except pdfium.PdfiumError:
         title = ""
-    if title and _KIND.search(title):
+    if title and DOCUMENT_KIND_WORDS.search(title):
         return title
     for text in sorted(dropped, key=lambda t: -dropped[t]):
-        if not is_page_number(text) and _KIND.search(text):
+        if not is_page_number(text) and DOCUMENT_KIND_WORDS.search(text):
             return text
     return None
