@@ -277,6 +277,16 @@ def read_value_line(model: ColumnModel, text: str, origin: Origin, row: Row) -> 
     name, tokens, source = found
     if n == 1 and not name and not source:
         return None  # a lone value is a web-text cell, not a PDF row
+    if model.values[0].incell:
+        # more `5,7 (2015)` entries of the in-cell column before the run belong to it too
+        before = value_tokens(name)
+        extra: list[str] = []
+        while before and is_year_entry(before[-1]):
+            extra.insert(0, before.pop())
+        if extra:
+            name = " ".join(before)
+            for raw in extra:
+                row.cells.append(ValueCell(model.values[0], raw, origin, parse_cell(raw).year))
     for col, raw in zip(model.values, tokens):
         year = parse_cell(raw).year if col.incell else col.year
         row.cells.append(ValueCell(col, raw, origin, year))

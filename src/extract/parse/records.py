@@ -24,6 +24,8 @@ from .grid import parse_grid
 from .units import TableUnit, Unit, build_units
 
 _PAREN_NOTE = re.compile(r"^\((?P<note>[^()]*)\)$")
+# a scale note left on the name's line: `Schaalscore sociale cohesie (op een schaal van 1 tot 10)`
+_SCALE_NOTE = re.compile(r"\s*\((?P<note>(?:op )?(?:een )?schaal van [^()]*)\)\s*(?P<markers>\**)$", re.IGNORECASE)
 _LOWER_START = re.compile(r"^[a-zà-ÿ]")
 _UPPER_START = re.compile(r"^[A-ZÀ-Ý0-9'\"‘“]")
 
@@ -546,7 +548,12 @@ class RecordParser:
                 notes.append(m.group("note").strip())
             elif line.strip():
                 name_parts.append(line.strip())
-        name, name_markers = split_markers(" ".join(name_parts))
+        joined = " ".join(name_parts)
+        m = _SCALE_NOTE.search(joined)
+        if m and m.start() > 0:
+            notes.insert(0, m.group("note").strip())
+            joined = joined[:m.start()] + m.group("markers")
+        name, name_markers = split_markers(joined)
         source, source_markers = split_markers(clean_text(row.source)) if row.source else (None, "")
         if code.text in self.indicators:
             self.diag("warning", "duplicate_indicator", f"indicator {code.text} appears twice; the first is kept",
