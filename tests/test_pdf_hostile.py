@@ -125,10 +125,19 @@ def test_a_page_pdfplumber_cannot_list_does_not_take_the_others_down(tmp_path):
     assert any(d.code == "unreadable_page" and "page 2" in d.location for d in doc.diagnostics)
 
 
-def test_a_pathological_file_becomes_a_timeout_diagnostic():
-    doc = extract.convert(SAMPLES / "pdf" / "jaarstukken-2019-3abc-onderwijs-money-tables.pdf", timeout=0.01)
+def test_a_pathological_file_becomes_a_timeout_diagnostic(monkeypatch):
+    """A page that never finishes (simulated: pdfplumber reading forever) stops at the limit."""
+    import extract.sources.pdf as pdf_source
+
+    def forever(*args, **kwargs):
+        while True:
+            time.sleep(0.01)
+
+    monkeypatch.setattr(pdf_source, "read_pages", forever)
+    doc = extract.convert(SAMPLES / "pdf" / "jaarstukken-2019-3abc-onderwijs-money-tables.pdf", timeout=0.5)
     assert doc.status == "failed"
     assert doc.diagnostics[0].code == "timeout"
+    assert "jaarstukken-2019-3abc" in doc.diagnostics[0].location
 
 
 def mutations(data: bytes, seed: int) -> list[tuple[str, bytes]]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..values import clean_text
 from . import sections
 from .codes import leading_code
-from .indicators import Row, ValueCell, grid_columns, is_header_line, is_year_entry
+from .indicators import ColumnModel, Row, ValueCell, grid_columns, is_header_line, is_year_entry
 from .units import TableUnit, Unit
 
 if TYPE_CHECKING:
@@ -33,6 +33,8 @@ def parse_grid(parser: RecordParser, tu: TableUnit) -> None:
     parser.table_id += 1
     parser.note_header_years(col for _role, col in roles if col is not None)
     has_source = any(r == "source" for r, _ in roles)
+    # rows of the same table that arrive as plain lines (after a page break) read by its columns
+    parser.model = ColumnModel([col for role, col in roles if role == "value" and col is not None], has_source)
     for row in rows[start:]:
         grid_row(parser, row, roles, has_source)
     _report_unread_columns(parser, header, rows[start:], roles)

@@ -238,6 +238,20 @@ def assign_cells(model: ColumnModel, cells: list[tuple[str, Origin]], row: Row) 
     remaining_cols = values[col_index:]
     need = len(remaining_cols) + (1 if model.source else 0)
     rest = cells[pos:]
+    if rest and len(remaining_cols) >= 2:
+        # the remaining values on one line (`70% 75% 75% 75% Parkeerbedrijf`) after in-cell entries
+        found = find_value_run_tokens(rest[0][0], len(remaining_cols))
+        if found and not found[0]:
+            _name, tokens, source = found
+            for col, raw in zip(remaining_cols, tokens):
+                row.cells.append(ValueCell(col, raw, rest[0][1], col.year))
+            used = pos + 1
+            if source:
+                row.source, row.source_origin = source, rest[0][1]
+            elif model.source and len(rest) > 1 and source_like(rest[1][0]):
+                row.source, row.source_origin = rest[1]
+                used += 1
+            return used
     if len(rest) >= need:
         for col, (raw, origin) in zip(remaining_cols, rest):
             row.cells.append(ValueCell(col, raw, origin, col.year))
@@ -256,6 +270,14 @@ def assign_cells(model: ColumnModel, cells: list[tuple[str, Origin]], row: Row) 
                 f"is empty; values not placed: {' | '.join(r for r, _ in got)}")
         used = len(cells)
     return used
+
+
+def source_like(text: str) -> bool:
+    """A short line that can be a source (`Veiligheidsmonitor`, `CBS / Waarstaatjegemeente`),
+    not the lower-case rest of a wrapped name, a sentence or a value."""
+    text = text.strip()
+    return (0 < len(text) <= 60 and not text[:1].islower() and not re.search(r"[.!?:;]$", text)
+            and not _value_like(text))
 
 
 def _value_like(text: str) -> bool:

@@ -19,7 +19,7 @@ from . import sections
 from .codes import Code, CodeLine, leading_code, policy_area_line, split_fused
 from .indicators import (ColumnModel, Row, add_year_entries, assign_cells, column_model,
                          header_tokens, is_header_line, is_year_entry, read_value_line,
-                         split_markers, starts_header)
+                         source_like, split_markers, starts_header)
 from .grid import parse_grid
 from .units import TableUnit, Unit, build_units
 
@@ -534,7 +534,13 @@ class RecordParser:
                 if k > 0 and _is_value_cell(text):
                     return False, k
                 name_lines.append(text)
-            elif not add_year_entries(model, text, origin, row):
+            elif add_year_entries(model, text, origin, row):
+                continue
+            elif row.source is None and model.source and source_like(text):
+                row.source, row.source_origin = text, origin  # the source on a line of its own
+            elif row.source is not None and len(text) <= 15 and len(text.split()) <= 2 and source_like(text.title()):
+                row.source = f"{row.source} {text}"  # a source wrapped in its narrow column
+            else:
                 name_lines.append(text)
         return found, None
 

@@ -10,6 +10,7 @@ import re
 from ..layout import Block, Cell, Layout, Line, Origin
 from ..models import Diagnostic
 from .decoding import decode_bytes
+from .layout_text import is_layout_text, layout_blocks
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(\s\|\s[^|]*)+$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -34,7 +35,11 @@ def read_text(path: str, data: bytes, source_file: str) -> Layout:
                 severity="info", code="page_furniture_removed",
                 message=f"left out {sum(dropped.values())} running header/footer lines such as '{example}'",
                 location=source_file))
-    layout.blocks = text_blocks(lines, pages)
+    if is_layout_text(lines):
+        layout.blocks, found = layout_blocks(lines, pages, source_file)
+        layout.diagnostics.extend(found)
+    else:
+        layout.blocks = text_blocks(lines, pages)
     return layout
 
 

@@ -1,0 +1,110 @@
+"""Text that keeps a PDF's layout in spaces (`pdftotext -layout`, copies from PDF viewers):
+columns of a table stand at fixed character positions, separated by runs of spaces.
+
+Such text is read like a PDF page: every word gets a box from its character column and line
+number, and the PDF source's page reader rebuilds the Doel | Prestatie and indicator tables from
+those positions, as it does from the positioned words of a real PDF.
+"""
+from __future__ import annotations
+
+import re
+
+from ..layout import Block, Origin
+from .pdf_page import PageReader
+from ..values import is_value_token
+from .pdf_words import Rulings, Word, body_size, group_lines
+
+CHAR_WIDTH = 5.0    # points per character column
+LINE_HEIGHT = 12.0  # points per text line
+FONT_SIZE = 10.0
+
+_GAP = re.compile(r"\S {3,}\S")
+_TOKEN = re.compile(r"\S+")
+_CODE = re.compile(r"^\d{1,2}\.?[A-Z]\d")
+
+
+def segments(line: str):
+    """The phrases of a line as (start column, end column, text): words with single spaces
+    between them stay together, except where a record code starts (`... mogelijk 9B1.1 ...`, a
+    squeezed line joining two columns) or where values meet words (`75% Parkeerbedrijf`)."""
+    current: list[re.Match] = []
+    for m in _TOKEN.finditer(line):
+        if current:
+            prev = current[-1]
+            if (m.start() - prev.end() >= 2 or _CODE.match(m.group(0))
+                    or is_value_token(prev.group(0)) != is_value_token(m.group(0))):
+                yield current[0].start(), prev.end(), " ".join(t.group(0) for t in current)
+                current = []
+        current.append(m)
+    if current:
+        yield current[0].start(), current[-1].end(), " ".join(t.group(0) for t in current)
+
+
+def is_layout_text(lines: list[str]) -> bool:
+    """Do enough lines hold text in columns (a run of three or more spaces between words)?"""
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < 5:
+        return False
+    columned = sum(1 for line in filled if _GAP.search(line.strip()))
+    return columned >= max(3, 0.15 * len(filled))
+
+
+def layout_blocks(lines: list[str], pages: list[int] | None, source_file: str) -> tuple[list[Block], list]:
+    """Blocks (with diagnostics) of layout-preserving text. The pages are read as one long
+    page: a text's page breaks move its columns (each page is laid out on its own), so a table
+    that goes on after a break is matched by its rows, not by the previous page's columns. The
+    blank lines around a break count as one, and every origin names its real page and line."""
+    keep = _visible_lines(lines, pages)
+    words: list[Word] = []
+    real_line: list[int] = []  # visual line index -> line number in the text
+    for number in keep:
+        top = len(real_line) * LINE_HEIGHT
+        real_line.append(number)
+        for start, end, text in segments(lines[number - 1].expandtabs(8)):
+            words.append(Word(text, start * CHAR_WIDTH, end * CHAR_WIDTH, top, top + FONT_SIZE, FONT_SIZE, False))
+    text_lines = group_lines(words, 1)
+    reader = PageReader(body_size(text_lines), source_file)
+    reader.read(text_lines, Rulings(), 1)
+    for block in reader.blocks:
+        _to_text_origins(block, real_line, pages)
+    return reader.blocks, reader.diagnostics
+
+
+def _visible_lines(lines: list[str], pages: list[int] | None) -> list[int]:
+    """Line numbers to lay out: a run of blank lines counts as two at most, and as one where a
+    page break falls inside it."""
+    keep: list[int] = []
+    run: list[int] = []
+    last_page = None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            run.append(number)
+            continue
+        page = pages[number - 1] if pages else 1
+        if run and keep:
+            keep.extend(run[:1] if page != last_page else run[:2])
+        run = []
+        keep.append(number)
+        last_page = page
+    return keep
+
+
+def _text_origin(origin: Origin, real_line: list[int], pages: list[int] | None) -> Origin:
+    """A box in character columns and visual lines back to the page and line range of the text."""
+    if origin.bbox is None:
+        return origin
+    first = real_line[min(int(origin.bbox[1] // LINE_HEIGHT), len(real_line) - 1)]
+    last = real_line[min(int((origin.bbox[3] - FONT_SIZE) // LINE_HEIGHT), len(real_line) - 1)]
+    page = pages[first - 1] if pages else None
+    return Origin(page=page, line=first, line_end=last if last != first else None, element=origin.element)
+
+
+def _to_text_origins(block: Block, real_line: list[int], pages: list[int] | None) -> None:
+    block.origin = _text_origin(block.origin, real_line, pages)
+    for line in block.lines:
+        line.origin = _text_origin(line.origin, real_line, pages)
+    for row in block.rows:
+        for cell in row:
+            cell.origin = _text_origin(cell.origin, real_line, pages)
+            for line in cell.lines:
+                line.origin = _text_origin(line.origin, real_line, pages)
