@@ -115,6 +115,15 @@ def column_model(tokens: list[tuple[str, str, bool]], hint_incell: bool | None =
             last_label = None
     if not slots:
         slots = [_Group("realisatie")]
+    kinds = {g.kind for g in slots}
+    every = [y for g in slots for y in g.years] + bare
+    if {"realisatie", "streefwaarde"} <= kinds and len(slots) == 2 and len(every) == len(set(every)) + 1 \
+            and every.count(max(every)) == 2:
+        # `Realisatie 2014..2017 | Streefwaarde 2017` whatever order the years came out in:
+        # the one year named twice is the target year, all years are realised years
+        real = next(g for g in slots if g.kind == "realisatie")
+        target = next(g for g in slots if g.kind == "streefwaarde")
+        real.years, target.years, bare = sorted(set(every)), [max(every)], []
     lacking = [g for g in slots if not g.years]
     if bare:
         if len(lacking) == 1:
@@ -258,6 +267,11 @@ def assign_cells(model: ColumnModel, cells: list[tuple[str, Origin]], row: Row) 
         if model.source:
             row.source, row.source_origin = rest[len(remaining_cols)]
         used = pos + need
+    elif len(rest) == len(remaining_cols) and all(_value_like(raw) for raw, _ in rest):
+        # every value, no source: the source column stands elsewhere (a block after the table)
+        for col, (raw, origin) in zip(remaining_cols, rest):
+            row.cells.append(ValueCell(col, raw, origin, col.year))
+        used = pos + len(rest)
     else:
         # fewer cells than columns: empty cells were lost; keep the source, place no values
         got = list(rest)

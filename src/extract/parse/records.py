@@ -89,6 +89,7 @@ class RecordParser:
         self.goal_text: str | None = None  # goal whose table cell may hold a description
         self.header_years: dict[str, list[int]] = {"realisatie": [], "streefwaarde": []}
         self.pa_candidates: dict[str, tuple[str, Unit]] = {}
+        self.sourceless: dict[int, list[tuple[str, Diagnostic]]] = {}  # rows without a source, per table
         self.roles: list[str] = []  # what each unit was read as: `extract inspect` shows it
         self.role = ""
 
@@ -514,7 +515,33 @@ class RecordParser:
                 j = j + max(0, used - in_group)
         self.record_indicator(code, name_lines, row, u.origin, end, "\n".join(raws))
         self.in_table_notes = True
+        if row.source is not None and model.source:
+            j = self._source_block(j, code.text)
         return j
+
+    def _source_block(self, j: int, last: str) -> int:
+        """A Bron column printed as a block under the table (PDF text read column by column):
+        the rows before took no source, the last row took the block's first line. When the
+        block holds exactly one source per row, the sources go to the rows in order."""
+        pending = self.sourceless.get(self.table_id, [])
+        if not pending:
+            return j
+        block: list[Unit] = []
+        k = j
+        while len(block) < len(pending) and (v := self._unit(k)) is not None and not self._row_end(v) \
+                and source_like(v.text):
+            block.append(v)
+            k += 1
+        after = self._unit(k)
+        if len(block) != len(pending) or (after is not None and not self._row_end(after) and source_like(after.text)):
+            return j
+        sources = [self.indicators[last].source] + [b.text for b in block]
+        for (code, diagnostic), source in zip(pending + [(last, None)], sources):
+            self.indicators[code].source = split_markers(source)[0]
+            if diagnostic is not None and diagnostic in self.diagnostics:
+                self.diagnostics.remove(diagnostic)
+        self.sourceless[self.table_id] = []
+        return k
 
     def _read_group(self, model: ColumnModel, lines: list[tuple[str, Origin]], row: Row,
                     name_lines: list[str]) -> tuple[bool, int | None]:
@@ -590,6 +617,7 @@ class RecordParser:
             self.diag("warning", "ambiguous_row", f"{code.text}: {problem}", start, raw)
         if row.source is None and self.model is not None and self.model.source:
             self.diag("info", "no_source_cell", f"{code.text}: no source found in the row", start, raw)
+            self.sourceless.setdefault(self.table_id, []).append((code.text, self.diagnostics[-1]))
 
     def add_footnote(self, marker: str, text: str, origin: Origin) -> None:
         notes = self.footnotes.setdefault(self.table_id, {})
