@@ -477,6 +477,7 @@ class RecordParser:
             raws.append(name_unit.text)
             u = Unit(name_unit.text, u.origin, name_unit.group, True)
             j = i + 2
+        group_start = j - 1  # the unit index of group[0]
         while (v := self._unit(j)) is not None and v.group == u.group and not v.first and not self._row_end(v):
             group.append((v.text, v.origin))
             j += 1
@@ -485,7 +486,9 @@ class RecordParser:
         raws.extend(t for t, _ in named[1:])
         end = named[-1][1]
         if not found:
-            cells: list[tuple[str, Origin]] = list(group[cell_at:]) if cell_at is not None else []
+            if cell_at is not None:
+                j = group_start + cell_at  # the cells start inside the group: read them from there
+            cells: list[tuple[str, Origin]] = []
             k = j
             while k < len(self.units) and not self._row_end(self.units[k]):
                 v = self.units[k]
@@ -507,12 +510,11 @@ class RecordParser:
             if found:
                 j = k
             else:
-                in_group = len(group) - cell_at if cell_at is not None else 0
                 used = assign_cells(model, cells, row) if (model.width or model.source) else 0
                 for text, origin in cells[:used]:
                     raws.append(text)
                     end = origin
-                j = j + max(0, used - in_group)
+                j = j + used
         self.record_indicator(code, name_lines, row, u.origin, end, "\n".join(raws))
         self.in_table_notes = True
         if row.source is not None and model.source:

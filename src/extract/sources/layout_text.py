@@ -13,6 +13,7 @@ from ..layout import Block, Origin
 from .pdf_page import PageReader
 from ..values import is_value_token
 from .pdf_words import Rulings, Word, body_size, group_lines
+from .text_grid import in_ruled_table
 
 CHAR_WIDTH = 5.0    # points per character column
 LINE_HEIGHT = 12.0  # points per text line
@@ -26,13 +27,14 @@ _CODE = re.compile(r"^\d{1,2}\.?[A-Z]\d")
 def segments(line: str):
     """The phrases of a line as (start column, end column, text): words with single spaces
     between them stay together, except where a record code starts (`... mogelijk 9B1.1 ...`, a
-    squeezed line joining two columns) or where values meet words (`75% Parkeerbedrijf`)."""
+    squeezed line joining two columns) and around values, which are cells of their own
+    (`6,0 6,0`, `75% Parkeerbedrijf`)."""
     current: list[re.Match] = []
     for m in _TOKEN.finditer(line):
         if current:
             prev = current[-1]
             if (m.start() - prev.end() >= 2 or _CODE.match(m.group(0))
-                    or is_value_token(prev.group(0)) != is_value_token(m.group(0))):
+                    or is_value_token(prev.group(0)) or is_value_token(m.group(0))):
                 yield current[0].start(), prev.end(), " ".join(t.group(0) for t in current)
                 current = []
         current.append(m)
@@ -42,7 +44,7 @@ def segments(line: str):
 
 def is_layout_text(lines: list[str]) -> bool:
     """Do enough lines hold text in columns (a run of three or more spaces between words)?"""
-    filled = [line for line in lines if line.strip()]
+    filled = [line for line in lines if line.strip() and not in_ruled_table(line)]
     if len(filled) < 5:
         return False
     columned = sum(1 for line in filled if _GAP.search(line.strip()))

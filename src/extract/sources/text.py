@@ -11,6 +11,7 @@ from ..layout import Block, Cell, Layout, Line, Origin
 from ..models import Diagnostic
 from .decoding import decode_bytes
 from .layout_text import is_layout_text, layout_blocks
+from .text_grid import is_rule, ruled_table, table_end
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(\s\|\s[^|]*)+$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -86,7 +87,7 @@ def _drop_page_furniture(lines: list[str], pages: list[int]) -> dict[str, int]:
 
 
 def text_blocks(raw_lines: list[str], pages: list[int] | None = None) -> list[Block]:
-    """Split lines into paragraph, heading and pipe-table blocks."""
+    """Split lines into paragraph, heading, ruled-table and pipe-table blocks."""
     blocks: list[Block] = []
     para: list[Line] = []
     table_rows: list[tuple[int, str]] = []
@@ -107,7 +108,18 @@ def text_blocks(raw_lines: list[str], pages: list[int] | None = None) -> list[Bl
             blocks.append(_pipe_table(table_rows))
         table_rows.clear()
 
+    skip_to = 0
     for number, line in enumerate(raw_lines, start=1):
+        if number <= skip_to:
+            continue
+        if is_rule(line):
+            end = table_end(raw_lines, number - 1)
+            if end > number - 1:
+                flush_table()
+                flush_para()
+                blocks.append(ruled_table(raw_lines[number - 1:end], number, lambda n: _page(pages, n)))
+                skip_to = end
+                continue
         if _PIPE_ROW.match(line) and line.count("|") >= 1 and not _looks_like_prose_pipe(line):
             if not table_rows:
                 flush_para()

@@ -1,0 +1,48 @@
+"""Tables drawn with rules in text (box drawing, ASCII grids): cells, spans, rows."""
+from __future__ import annotations
+
+from extract.sources.text_grid import in_ruled_table, is_rule, ruled_table, table_end
+
+BOX = """\
+┌──────────────┬──────────────────┐
+│ Doel         │ Prestatie        │
+├──────────────┼──────────────────┤
+│ 8B1 Erfgoed  │ 8B1.1 Beschermen │
+│ is beschermd ├──────────────────┤
+│              │ 8B1.2 Beheren    │
+├──────────────┴──────────────────┤
+│ Doel 8B2 een rij over alles     │
+└─────────────────────────────────┘""".split("\n")
+
+ASCII = """\
++------+-------+
+| a    | b     |
++======+=======+
+| 1    | 2     |
+| 3    |       |
++------+-------+""".split("\n")
+
+
+def texts(block):
+    return [[(c.text, c.spanned) for c in row] for row in block.rows]
+
+
+def test_box_table_with_a_spanning_goal_cell_and_a_full_width_row():
+    assert table_end(BOX, 0) == len(BOX)
+    rows = texts(ruled_table(BOX, 10, lambda n: None))
+    assert rows[0] == [("Doel", False), ("Prestatie", False)]
+    assert rows[1] == [("8B1 Erfgoed\nis beschermd", False), ("8B1.1 Beschermen", False)]
+    assert rows[2] == [("8B1 Erfgoed\nis beschermd", True), ("8B1.2 Beheren", False)]
+    assert rows[3] == [("Doel 8B2 een rij over alles", False), ("Doel 8B2 een rij over alles", True)]
+
+
+def test_ascii_grid_table():
+    block = ruled_table(ASCII, 1, lambda n: 3)
+    assert texts(block) == [[("a", False), ("b", False)], [("1\n3", False), ("2", False)]]
+    assert block.rows[1][0].lines[1].origin.line == 5 and block.origin.page == 3
+
+
+def test_what_is_not_a_ruled_table():
+    assert not is_rule("-----") and not is_rule("| a | b |") and not is_rule("Tekst met - en +")
+    assert table_end(["|---|---|", "| a | b |"], 0) == 0  # a markdown separator alone
+    assert in_ruled_table("│ a │ b │") and not in_ruled_table("a      b")
