@@ -85,7 +85,7 @@ class _Group:
 
 
 def column_model(tokens: list[tuple[str, str, bool]], hint_incell: bool | None = None,
-                 edition_year: int | None = None) -> ColumnModel:
+                 edition_year: int | None = None, edition_kind: str = "other") -> ColumnModel:
     """Build the column model from header tokens in reading order: (type, text, attached), type
     one of ind/r/s/b/u/y; `attached` marks a year that directly follows its label in the same
     cell or paragraph (`Streefwaarde 2018`). Each label starts a slot, in header order, so
@@ -136,8 +136,10 @@ def column_model(tokens: list[tuple[str, str, bool]], hint_incell: bool | None =
             elif hint_incell is not False and lacking[0].kind == "realisatie":
                 lacking[1].years = bare  # realised values carry their own year in the cell
             elif edition_year is not None:
-                lacking[0].years = [y for y in bare if y < edition_year] or []
-                lacking[1].years = [y for y in bare if y >= edition_year]
+                # a budget sets targets from its own year on; an annual report realises its year
+                realised = (lambda y: y <= edition_year) if edition_kind == "jaarstukken" else (lambda y: y < edition_year)
+                for g in lacking[:2]:
+                    g.years = [y for y in bare if realised(y) == (g.kind == "realisatie")]
             else:
                 lacking[-1].years = bare
         else:

@@ -70,6 +70,7 @@ class RecordParser:
         self.src = layout.source_file
         self.units = build_units(layout)
         self.edition_year = edition_year
+        self.edition_kind = "other"
         self.wrapped = _detect_wrapped(self.units)
         self.widths = _column_widths(self.units)
         self.policy_areas: dict[str, PolicyArea] = {}
@@ -263,6 +264,11 @@ class RecordParser:
             return i + 1
         known = self.goals if code.kind == "goal" else self.performances
         if code.text in known:
+            parts = split_fused(cl.rest)
+            inner = leading_code(parts[1]) if len(parts) > 1 else None
+            if inner is not None and inner.code.kind == "indicator" and inner.code.goal == code.text:
+                # a goal column beside its first indicator row (`2B1 Inwoners ... 2B1.a Percentage ...`)
+                return self.code_line(i, Unit(parts[1], u.origin, u.group, u.first, u.heading, u.cell), inner)
             self.end_explanation()
             self.open = None
             self.role = f"explanation of {code.text} (heading)"
@@ -283,8 +289,14 @@ class RecordParser:
         parts = split_fused(cl.rest)
         self.define(code, parts[0], u)
         fragments = [(code.kind, code.text, f"{code.text} {parts[0]}")]
-        for part in parts[1:]:
+        for k, part in enumerate(parts[1:], start=1):
             sub = leading_code(part)
+            if sub is not None and sub.code.kind == "indicator" and self.model is not None:
+                # a goal cell beside its first indicator row: the rest of the line is that row
+                self.role = f"goal {code.text} + indicator {sub.code.text}"
+                rest = " ".join(parts[k:])
+                return self.parse_indicator_row(i, Unit(rest, u.origin, u.group, u.first, u.heading, u.cell),
+                                                leading_code(rest))
             if sub is None or sub.code.kind == "indicator":
                 self.diag("warning", "unplaced_text", f"text inside a table line not placed: {part[:120]}",
                           u.origin, u.text)
@@ -426,7 +438,8 @@ class RecordParser:
             prev_label_group = v.group if toks and toks[-1][0] in ("r", "s", "o") else None
             j += 1
         hint = self._incell_hint(j)
-        self.model = column_model(tokens, hint_incell=hint, edition_year=self.edition_year)
+        self.model = column_model(tokens, hint_incell=hint, edition_year=self.edition_year,
+                                  edition_kind=self.edition_kind)
         self.table_id += 1
         self.note_header_years(self.model.values)
         return j
