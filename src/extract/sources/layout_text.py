@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..layout import Block, Origin
+from ..layout import Block, Line, Origin
 from .pdf_page import PageReader
-from ..values import is_value_token
+from ..values import is_value_token, value_tokens
 from .pdf_words import Rulings, Word, body_size, group_lines
 from .text_grid import in_ruled_table
 
@@ -67,9 +67,43 @@ def layout_blocks(lines: list[str], pages: list[int] | None, source_file: str) -
     text_lines = group_lines(words, 1)
     reader = PageReader(body_size(text_lines), source_file)
     reader.read(text_lines, Rulings(), 1)
+    blocks: list[Block] = []
     for block in reader.blocks:
         _to_text_origins(block, real_line, pages)
-    return reader.blocks, reader.diagnostics
+        if block.kind == "table" and _columns_merged(block):
+            blocks.extend(_as_paragraphs(block, lines, pages))
+        else:
+            blocks.append(block)
+    return blocks, reader.diagnostics
+
+
+def _columns_merged(block: Block) -> bool:
+    """A rebuilt table whose header found fewer columns than the rows have: a cell line holding
+    several values (`78.400 80.100 81.000`). The text parser reads such rows better."""
+    for row in block.rows:
+        for cell in row[1:]:
+            for line in cell.lines:
+                tokens = value_tokens(line.text)
+                if sum(1 for t in tokens if is_value_token(t.replace(" ", ""))) >= 2:
+                    return True
+    return False
+
+
+def _as_paragraphs(block: Block, lines: list[str], pages: list[int] | None) -> list[Block]:
+    """The text lines of a table as paragraphs (blank lines between), for the text parser."""
+    first = block.origin.line or 1
+    last = max([c.origin.line_end or c.origin.line or first for row in block.rows for c in row]
+               + [line.origin.line or first for row in block.rows for c in row for line in c.lines] + [first])
+    out: list[Block] = []
+    para: list[Line] = []
+    for number in range(first, last + 2):
+        text = " ".join(lines[number - 1].split()) if number <= last else ""
+        if text:
+            para.append(Line(text, Origin(page=pages[number - 1] if pages else None, line=number)))
+        elif para:
+            out.append(Block("paragraph", lines=para, origin=para[0].origin.span(para[-1].origin)))
+            para = []
+    return out
 
 
 def _visible_lines(lines: list[str], pages: list[int] | None) -> list[int]:
