@@ -20,7 +20,7 @@ _CORE = (
 )
 # A code at the start of a line, optionally after a label word, followed by its text.
 _LEADING = re.compile(
-    r"^\s*(?:[•·\-–]\s*)?(?P<label>(?:Prestatie|Doel|Effectindicator|Indicator|Beleidsterrein)\s+)?"
+    r"^\s*(?:[•·\-–]\s*|[*+o]\s+)?(?P<label>(?:Prestatie|Doel|Effectindicator|Indicator|Beleidsterrein)\s+)?"
     + _CORE + r"(?P<dot>\.)?(?=\s|$|:)\s*:?\s*(?P<rest>.*)$", re.DOTALL)
 # A policy area line: `Beleidsterrein 9A Sociale binding` or a bare `5A Verharde openbare ruimte`.
 _POLICY_AREA = re.compile(
