@@ -66,7 +66,7 @@ def _goal_cell(parser: RecordParser, cell) -> None:
     cl = leading_code(clean_text(cell.lines[0].text)) if cell.lines else None
     if cl is not None and cl.code.kind == "goal" and cl.code.text not in parser.goals and cl.rest:
         unit = Unit(cl.rest, cell.origin, 0, True)
-        parser.define(cl.code, " ".join([cl.rest] + [clean_text(l.text) for l in cell.lines[1:]]), unit)
+        parser.define(cl.code, " ".join([cl.rest] + [clean_text(line.text) for line in cell.lines[1:]]), unit)
 
 
 def grid_row(parser: RecordParser, row, roles, has_source: bool) -> None:
@@ -93,13 +93,13 @@ def grid_row(parser: RecordParser, row, roles, has_source: bool) -> None:
     if cl.code.kind != "indicator":
         return
     r = Row()
-    name_lines = [cl.rest] + [clean_text(l.text) for l in cell.lines[1:]]
+    name_lines = [cl.rest] + [clean_text(line.text) for line in cell.lines[1:]]
     for k, c in enumerate(row):
         if k == code_at or k >= len(roles) or c.spanned:
             continue
         role, col = roles[k]
-        kept = [l for l in c.lines if clean_text(l.text)]
-        lines = [clean_text(l.text) for l in kept]
+        kept = [line for line in c.lines if clean_text(line.text)]
+        lines = [clean_text(line.text) for line in kept]
         if role == "value" and col is not None:
             if col.incell and lines and all(is_year_entry(t) for t in lines):
                 for t, line in zip(lines, kept):

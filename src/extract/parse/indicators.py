@@ -216,6 +216,11 @@ def split_markers(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
+def is_value_cell(text: str) -> bool:
+    """A cell that reads as a value, or as realised values with their years."""
+    return is_year_entry(text) or parse_cell(text).status != "qualitative"
+
+
 def is_year_entry(text: str) -> bool:
     """A realised value with its year in one cell line: `5,7 (2015)`."""
     return bool(_YEAR_ENTRY.match(text)) and parse_cell(text).year is not None

@@ -18,6 +18,7 @@ _GOAL_TABLE_HEADER = re.compile(r"^(?:doel(?:en|stelling)?|prestaties?|doel\s*pr
 _GOALS_INTRO = re.compile(r"^doelen en prestaties (?:bij|van|voor)\s+(?P<pa>\d{1,2}\s?[A-Z])\b\s*(?P<title>.*)$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^(?P<marker>\*{1,4}|[¹²³])\s*(?P<text>\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]?$")
+LOWER_START = re.compile(r"^[a-zà-ÿ]")  # a line that goes on from the one before
 
 
 def is_section_heading(text: str) -> bool:

@@ -1,0 +1,129 @@
+"""Explanations: the text under a performance's repeated code (`Toelichting`), and a goal's.
+
+The heading repeats the performance's code and (some form of) its title; the title may run on
+into the text (`9A1.3 Bevorderen ... ondersteuning Betrokkenheid van cliënten ...`), wrap over
+lines, or differ a little from the table's. The explanation runs until the next code line or
+section heading.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from ..layout import Origin, provenance
+from . import sections
+from .codes import CodeLine, leading_code
+from .units import Unit
+
+_UPPER_START = re.compile(r"^[A-ZÀ-Ý0-9'\"‘“]")
+
+
+@dataclass
+class ExplanationDraft:
+    kind: str  # 'performance' | 'goal'
+    code: str
+    lines: list[tuple[str, bool]] = field(default_factory=list)  # (text, starts paragraph)
+    start: Origin | None = None
+    end: Origin | None = None
+    heading_level: int = 0
+
+
+class Explanations:
+    """The explanation part of the record parser (a mixin of RecordParser: it uses its units,
+    performances, goals and `wrapped`)."""
+
+    def start_explanation(self, i: int, u: Unit, cl: CodeLine) -> int:
+        code = cl.code
+        if code.kind == "goal":
+            self.expl = ExplanationDraft("goal", code.text, start=u.origin, end=u.origin, heading_level=u.heading)
+            return i + 1
+        title = self.performances[code.text].title
+        lines = [cl.rest]
+        origins = [u.origin]
+        j = i + 1
+        while len(lines) < 4:
+            v = self._unit(j)
+            if v is None or v.group != u.group or v.first or leading_code(v.text):
+                break
+            lines.append(v.text)
+            origins.append(v.origin)
+            j += 1
+        self.expl = ExplanationDraft("performance", code.text, start=u.origin, end=u.origin, heading_level=u.heading)
+        used, remainder = _match_title(title, lines)
+        if used == 0:
+            first = cl.rest
+            if not first:
+                return i + 1  # title follows on the next line; treated as text if not similar
+            if _similar_heading(first, title):
+                return i + 1
+            self.expl.lines.append((first, True))
+            return i + 1
+        if remainder and _UPPER_START.match(remainder):
+            self.expl.lines.append((remainder, True))
+        self.expl.end = origins[used - 1]
+        return i + used
+
+    def end_explanation(self) -> None:
+        e = self.expl
+        self.expl = None
+        if e is None or not e.lines:
+            return
+        text = _join_lines(e.lines, self.wrapped)
+        if not text:
+            return
+        raw = "\n".join(t for t, _ in e.lines)
+        prov = provenance(self.src, e.start or Origin(), raw, e.end)
+        if e.kind == "performance":
+            perf = self.performances[e.code]
+            if perf.explanation:
+                perf.explanation = perf.explanation + "\n" + text
+            else:
+                perf.explanation = text
+                perf.explanation_provenance = prov
+        else:
+            goal = self.goals[e.code]
+            goal.description = (goal.description + "\n" if goal.description else "") + text
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.casefold()).strip()
+
+
+def _match_title(title: str, lines: list[str]) -> tuple[int, str]:
+    """How many of `lines` the known title covers from the start, and the text left after it on
+    the last covered line. (0, '') when the lines do not start with the title."""
+    want = _norm(title)
+    if not want:
+        return 0, ""
+    for k, line in enumerate(lines):
+        have = _norm(line)
+        if want.startswith(have) and len(have) < len(want) and have:
+            want = want[len(have):].strip()
+            continue
+        if have.startswith(want):
+            # map the normalised prefix length back onto the cleaned line (white space is single)
+            cleaned = re.sub(r"\s+", " ", line).strip()
+            rest = cleaned[len(want):].strip()
+            return k + 1, rest
+        return 0, ""
+    return 0, ""
+
+
+def _similar_heading(text: str, title: str) -> bool:
+    a, b = _norm(text), _norm(title)
+    if len(a) > 1.5 * len(b) + 20:
+        return False
+    ta, tb = set(re.findall(r"\w+", a)), set(re.findall(r"\w+", b))
+    overlap = len(ta & tb) / max(1, len(tb))
+    return overlap >= 0.6 or SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _join_lines(lines: list[tuple[str, bool]], wrapped: bool) -> str:
+    out: list[str] = []
+    for text, first in lines:
+        if out and wrapped and (not first or sections.LOWER_START.match(text)):
+            out[-1] = out[-1] + " " + text
+        else:
+            out.append(text)
+    return "\n".join(t.strip() for t in out if t.strip())
