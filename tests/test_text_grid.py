@@ -46,3 +46,13 @@ def test_what_is_not_a_ruled_table():
     assert not is_rule("-----") and not is_rule("| a | b |") and not is_rule("Tekst met - en +")
     assert table_end(["|---|---|", "| a | b |"], 0) == 0  # a markdown separator alone
     assert in_ruled_table("│ a │ b │") and not in_ruled_table("a      b")
+
+
+def test_a_dash_in_a_cell_is_a_value_not_a_rule():
+    table = """\
++--------+------+------+
+| 9A1.a  | 33%  | -    |
+|        | 34%  |      |
++--------+------+------+""".split("\n")
+    rows = texts(ruled_table(table, 1, lambda n: None))
+    assert rows == [[("9A1.a", False), ("33%\n34%", False), ("-", False)]]

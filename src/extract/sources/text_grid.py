@@ -103,4 +103,6 @@ def _segment(line: str, x0: int, x1: int) -> str:
 def _ruled(line: str, x0: int, x1: int) -> bool:
     """Does the rule line run (horizontal strokes) between the two column edges?"""
     part = line[x0 + 1:x1]
-    return bool(part) and sum(ch in _H for ch in part) >= max(1, len(part.strip()) // 2)
+    strokes = part.strip()
+    # a stroke across the column, not a `-` standing in a cell
+    return bool(strokes) and all(ch in _H + _J for ch in strokes) and len(strokes) >= 0.6 * len(part)
