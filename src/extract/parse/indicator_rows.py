@@ -245,7 +245,10 @@ class IndicatorRows:
             if (code, marker) in seen:
                 continue
             seen.add((code, marker))
-            note = self.footnotes.get(table, {}).get(marker)
+            # the table's own footnotes, else those of a later table (a table continued on the
+            # next page, with its header repeated, has its footnotes at the end)
+            note = next((self.footnotes[t][marker] for t in sorted(self.footnotes)
+                         if t >= table and marker in self.footnotes[t]), None)
             indicator = self.indicators.get(code)
             if note is None or indicator is None:
                 if indicator is not None:
