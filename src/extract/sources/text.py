@@ -17,6 +17,8 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(\s\|\s[^|]*)+$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# headings html2text prints between stars: `**** 2B1.1 Uitvoeren van ... ****`
+_STARRED_HEADING = re.compile(r"^\s*\*{2,}\s+(.+?)\s+\*{2,}\s*$")
 # what text browsers print for widgets (`(BUTTON) 6A1.1 ...` of an accordion, `[IMG]`)
 _WIDGET = re.compile(r"\((?:BUTTON|IMG|INLINE|FORM)\)\s*|\[(?:BUTTON|IMG|INLINE|FORM|\d+)\]\s*")
 
@@ -27,7 +29,8 @@ _PAGE_NUMBER = re.compile(r"^(?:pagina|page|blz\.?)?\s*#{1,4}(?:\s*(?:van|of|/)\
 def read_text(path: str, data: bytes, source_file: str) -> Layout:
     text, diagnostics = decode_bytes(data, source_file)
     layout = Layout(source_file=source_file, format="text", diagnostics=diagnostics)
-    lines = [_WIDGET.sub("", line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [_STARRED_HEADING.sub(r"\1", _WIDGET.sub("", line))
+             for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     pages = _page_numbers(lines)
     if pages:
         dropped = _drop_page_furniture(lines, pages)
