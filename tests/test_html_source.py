@@ -276,3 +276,17 @@ def test_pages_without_goals_give_no_records_and_one_info_diagnostic(page):
 
 def test_there_are_such_pages():
     assert {p.stem for p in PAGES_WITHOUT_GOALS} >= {"inhoudsopgave", "begroting-per-prestatie", "nieuws"}
+
+
+def test_a_collapsed_accordion_panel_keeps_its_explanation(tmp_path):
+    """Accordion panels are often marked aria-hidden while collapsed; their text is content."""
+    doc = convert_page(tmp_path, """
+<html><body><main><h1>Beleidsterrein 7A Jeugd</h1>
+<table><tr><th>Doel</th><th>Prestatie</th></tr>
+<tr><td>7A1 Een krachtige pedagogische samenleving</td><td>7A1.1 Betrekken van de jeugd via jeugdparticipatie</td></tr></table>
+<button aria-expanded="false"><span aria-hidden="true">+</span> 7A1.1 Betrekken van de jeugd via jeugdparticipatie</button>
+<div class="accordion__panel" aria-hidden="true"><p>In 2023 start de Kinderraad. Een groep 7 denkt mee over de stad.</p></div>
+</main></body></html>""")
+    perf = doc.performances[0]
+    assert perf.explanation == "In 2023 start de Kinderraad. Een groep 7 denkt mee over de stad."
+    assert "+" not in perf.title

@@ -52,9 +52,11 @@ def class_tokens(el: Tag, with_id: bool = True) -> list[str]:
 
 
 def is_hidden_helper(el: Tag) -> bool:
-    """Screen-reader-only helper text and decorative elements hidden from assistive tech."""
+    """Screen-reader-only helper text and decorative elements hidden from assistive tech. A
+    collapsed accordion panel is marked aria-hidden too, and holds the explanations: hidden
+    elements with real text stay."""
     if el.get("aria-hidden") == "true":
-        return True
+        return len(el.get_text(" ", strip=True)) < 40
     return any(_HIDDEN_TOKEN.match(t) for t in class_tokens(el))
 
 
