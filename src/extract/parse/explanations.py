@@ -123,7 +123,7 @@ def _join_lines(lines: list[tuple[str, bool]], wrapped: bool) -> str:
     out: list[str] = []
     for text, first in lines:
         if out and wrapped and (not first or sections.LOWER_START.match(text)):
-            out[-1] = out[-1] + " " + text
+            out[-1] = sections.join_wrapped(out[-1], text)
         else:
             out.append(text)
     return "\n".join(t.strip() for t in out if t.strip())

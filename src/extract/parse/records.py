@@ -325,7 +325,7 @@ class RecordParser(IndicatorRows, Explanations):
         record = self.goals.get(code) if kind == "goal" else self.performances.get(code)
         if record is None:
             return
-        record.title = (record.title + " " + u.text).strip()
+        record.title = sections.join_wrapped(record.title, u.text)
         p = record.provenance
         p.raw = p.raw + "\n" + u.text
         if u.origin.line is not None:

@@ -47,5 +47,17 @@ def footnote(text: str) -> tuple[str, str] | None:
     return m.group("marker"), m.group("text").strip()
 
 
+_NOT_JOINED = {"en", "of", "tot", "en/of"}  # `kunst- en cultuur` keeps its space
+
+
+def join_wrapped(before: str, after: str) -> str:
+    """Join a line wrapped in a PDF cell or paragraph to the next: with a space, except after a
+    hyphen that breaks a compound (`Wmo-` / `voorzieningen` -> `Wmo-voorzieningen`)."""
+    before, after = before.rstrip(), after.strip()
+    if re.search(r"\w-$", before) and LOWER_START.match(after) and after.split(" ", 1)[0] not in _NOT_JOINED:
+        return before + after
+    return f"{before} {after}".strip()
+
+
 def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.strip()))
