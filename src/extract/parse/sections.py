@@ -8,7 +8,9 @@ import re
 _SECTION = re.compile(
     r"^(?:effectindicatoren|prestatie-?indicatoren|beleidsindicatoren|indicatoren\b|"
     r"verbonden partijen|wat mag het kosten|wat heeft het gekost|wat willen we bereiken|"
-    r"wat hebben we bereikt|wat gaan we (?:daarvoor )?doen|wat hebben we (?:daarvoor )?gedaan|"
+    r"wat hebben we bereikt|wat gaan we (?:daar|er)?(?:voor )?doen|wat hebben we (?:daar|er)?(?:voor )?gedaan|"
+    r"analyse (?:van )?(?:de )?(?:verschillen|afwijkingen)|kengetallen|(?:relevante )?beleidsnota'?s|reserves\b|"
+    r"mutaties\b|bijlagen?\b|hoe meten we|"
     r"toelichting\b|doelen en prestaties|financi[eë]n|financieel|lasten en baten|overzicht (?:van )?(?:baten|lasten)|"
     r"ontwikkelingen\b|risico'?s\b|investeringen\b|ga naar boven|inleiding\b|beleidsterrein\b|"
     r"programma \d|bestaand beleid|nieuw beleid|taakvelden|beleidskaders?\b|begroting per prestatie|"
