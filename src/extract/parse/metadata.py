@@ -21,9 +21,9 @@ _TITLE = re.compile(
     r"^(?:\d+e\s+)?(?P<kind>programmabegroting|begroting|jaarstukken|jaarverslag|jaarrekening|"
     r"voortgangsrapportage|bestuursrapportage|najaarsnota|voorjaarsnota)\s*(?P<year>(?:19|20)\d\d)?\b", re.I)
 _CUES = [
-    ("jaarstukken", re.compile(r"^toelichting (?:bij|op) de prestatieverantwoording|^wat hebben we (?:daarvoor )?gedaan", re.I)),
+    ("jaarstukken", re.compile(r"^toelichting (?:bij|op) de prestatieverantwoording|^wat hebben we (?:daar|er)?(?:voor )?gedaan", re.I)),
     ("bestuursrapportage", re.compile(r"^toelichting doelenboom", re.I)),
-    ("begroting", re.compile(r"^wat gaan we (?:daarvoor )?doen(?: in (?P<year>(?:19|20)\d\d))?|^in (?P<year2>(?:19|20)\d\d) gaan we\b", re.I)),
+    ("begroting", re.compile(r"^wat gaan we (?:daar|er)?(?:voor )?doen(?: in (?P<year>(?:19|20)\d\d))?|^in (?P<year2>(?:19|20)\d\d) gaan we\b", re.I)),
 ]
 _PROGRAMME = re.compile(r"^(?:.* / )?programma\s+\d{1,2}[a-z]?\s*[:.\-–]?\s*(?P<name>[A-ZÀ-Ý][^/]{2,80}?)(?: / .*)?$", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
