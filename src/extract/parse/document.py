@@ -15,7 +15,7 @@ def parse_layout(layout: Layout, document_id: str, sha256: str) -> Document:
     lines = [u.text for u in parser.units if isinstance(u, Unit)]
     # what the page says it is, before its tables: a year header without labels per year is
     # split into realised and target years by the edition
-    first = metadata.detect(lines, layout.source_file, {}, layout.title)
+    first = metadata.detect(lines, layout.source_file, {}, layout.title, municipality=False)
     parser.edition_year, parser.edition_kind = first.year, first.kind
     result = parser.run()
     meta = metadata.detect(lines, layout.source_file, result.header_years, layout.title)

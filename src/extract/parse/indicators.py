@@ -274,7 +274,7 @@ def assign_cells(model: ColumnModel, cells: list[tuple[str, Origin]], row: Row) 
         if model.source:
             row.source, row.source_origin = rest[len(remaining_cols)]
         used = pos + need
-    elif len(rest) == len(remaining_cols) and all(_value_like(raw) for raw, _ in rest):
+    elif len(rest) == len(remaining_cols) and all(is_value_cell(raw) for raw, _ in rest):
         # every value, no source: the source column stands elsewhere (a block after the table)
         for col, (raw, origin) in zip(remaining_cols, rest):
             row.cells.append(ValueCell(col, raw, origin, col.year))
@@ -282,7 +282,7 @@ def assign_cells(model: ColumnModel, cells: list[tuple[str, Origin]], row: Row) 
     else:
         # fewer cells than columns: empty cells were lost; keep the source, place no values
         got = list(rest)
-        if model.source and got and not _value_like(got[-1][0]):
+        if model.source and got and not is_value_cell(got[-1][0]):
             row.source, row.source_origin = got.pop()
         if got:
             row.problems.append(
@@ -298,11 +298,7 @@ def source_like(text: str) -> bool:
     not the lower-case rest of a wrapped name, a sentence or a value."""
     text = text.strip()
     return (0 < len(text) <= 60 and not text[:1].islower() and not re.search(r"[.!?:;]$", text)
-            and not _value_like(text))
-
-
-def _value_like(text: str) -> bool:
-    return parse_cell(text).status != "qualitative" or bool(is_year_entry(text))
+            and not is_value_cell(text))
 
 
 def _col_label(col: Column) -> str:

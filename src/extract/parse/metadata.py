@@ -52,7 +52,9 @@ def _kind_of(text: str) -> str | None:
 
 
 def detect(lines: list[str], source_file: str, header_years: dict[str, list[int]],
-           layout_title: str | None = None) -> Metadata:
+           layout_title: str | None = None, municipality: bool = True) -> Metadata:
+    """What the document is. `municipality=False` skips the name search over the whole text
+    (for the quick look at kind and year before the tables are read)."""
     meta = Metadata()
     head = lines[:40]
     # 1. a title line: `Programmabegroting 2024`, `1e Voortgangsrapportage 2020`
@@ -112,7 +114,8 @@ def detect(lines: list[str], source_file: str, header_years: dict[str, list[int]
         m = _YEAR.search(name)
         if m:
             meta.year = int(m.group(1))
-    meta.municipality = _municipality(lines, name)
+    if municipality:
+        meta.municipality = _municipality(lines, name)
     return meta
 
 
