@@ -64,7 +64,7 @@ def test_every_record_names_its_element_and_raw_text(page):
         assert prov.element, record
         el = soup.select_one(prov.element)
         assert el is not None, f"{prov.element} finds nothing in {page.name}"
-        text = _squash(extract.values.clean_text(el.get_text()))
+        text = _squash(extract.models.values.clean_text(el.get_text()))
         code = getattr(record, "code", None) or getattr(record, "indicator_code", None)
         if hasattr(record, "indicator_code"):
             assert _squash(record.raw) in text, (record.raw, prov.element)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.parse.sections import ends_sentence, footnote, goals_intro, is_section_heading, join_wrapped
+from extract.profiles.sections import ends_sentence, footnote, goals_intro, is_section_heading, join_wrapped
 
 
 @pytest.mark.parametrize("before, after, joined", [

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from extract.values import find_value_run_tokens, format_decimal, is_value_token, parse_cell, parse_decimal
+from extract.models.values import find_value_run_tokens, format_decimal, is_value_token, parse_cell, parse_decimal
 
 D = Decimal
 

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from .models import Document, IndicatorValue
-from .parse.codes import parse_code
+from .profiles.codes import parse_code
 
 _PARTS = re.compile(r"(\d+)|([^\d]+)")
 _YEAR_NOTE = re.compile(r"\s*\((?:19|20)\d\d\)")

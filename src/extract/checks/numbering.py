@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import Document, Provenance
-from ..parse.codes import parse_code
+from ..profiles.codes import parse_code
 from .findings import Hit
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..layout import Origin, provenance
-from . import sections
-from .codes import CodeLine, leading_code
+from ..profiles import sections
+from ..profiles.codes import CodeLine, leading_code
 from .units import Unit
 
 _UPPER_START = re.compile(r"^[A-ZÀ-Ý0-9'\"‘“]")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..values import clean_text
-from . import sections
-from .codes import leading_code
-from .indicators import ColumnModel, Row, ValueCell, grid_columns, is_header_line, is_year_entry
+from ..models.values import clean_text
+from ..profiles import sections
+from ..profiles.codes import leading_code
+from ..profiles.columns import is_header_line
+from .indicators import ColumnModel, Row, ValueCell, grid_columns, is_year_entry
 from .units import TableUnit, Unit
 
 if TYPE_CHECKING:

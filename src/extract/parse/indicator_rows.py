@@ -7,12 +7,12 @@ import re
 
 from ..layout import Origin, provenance
 from ..models import Indicator, IndicatorValue
-from ..values import clean_text
-from . import sections
-from .codes import Code, CodeLine, leading_code, policy_area_line
-from .indicators import (ColumnModel, Row, add_year_entries, assign_cells, column_model,
-                         header_tokens, is_header_line, is_value_cell, is_year_entry, read_value_line,
-                         source_like, split_markers, starts_header)
+from ..models.values import clean_text
+from ..profiles import sections
+from ..profiles.codes import Code, CodeLine, leading_code, policy_area_line
+from ..profiles.columns import header_tokens, is_header_line, starts_header
+from .indicators import (ColumnModel, Row, add_year_entries, assign_cells, column_model, is_value_cell,
+                         is_year_entry, read_value_line, source_like, split_markers)
 from .units import TableUnit, Unit
 
 _PAREN_NOTE = re.compile(r"^\((?P<note>[^()]*)\)$")

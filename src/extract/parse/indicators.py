@@ -11,22 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..layout import Origin
-from ..values import clean_text, find_value_run_tokens, parse_cell, value_tokens
+from ..models.values import clean_text, find_value_run_tokens, parse_cell, value_tokens
+from ..profiles.columns import header_tokens
 
-_LABELS = re.compile(
-    r"(?P<ind>(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf)"
-    r"|(?P<r>realisatie(?:s|waarde)?|gerealiseerd|werkelijk|resultaat|nulmeting|uitgangswaarde|basiswaarde)"
-    r"|(?P<s>streefwaarde(?:n)?|doelstelling|streven|norm|target|ambitie)"
-    r"|(?P<b>bron(?:nen)?)"
-    r"|(?P<o>prognose|verwachting|raming|landelijk(?: gemiddelde)?|gemiddelde|trend|referentie|benchmark)"
-    r"|(?P<u>eenheid)"
-    r"|(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
-_LABEL_ONLY = re.compile(
-    r"^(?:\s|[-/|,]|doel(?:en)?|(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf|realisatie(?:s|waarde)?|gerealiseerd|"
-    r"werkelijk|resultaat|nulmeting|uitgangswaarde|basiswaarde|streefwaarde(?:n)?|doelstelling|streven|norm|"
-    r"target|ambitie|bron(?:nen)?|eenheid|prognose|verwachting|raming|landelijk|gemiddelde|trend|"
-    r"referentie|benchmark|"
-    r"(?:19|20)\d\d|t/m|jaar)+$", re.IGNORECASE)
 _YEAR_ENTRY = re.compile(r"^\S.*\((?:19|20)\d\d\)\s*\**$|^(?:19|20)\d\d\s*[:=]\s*\S")
 MARKERS = re.compile(r"^(?P<text>.*?)\s*(?P<markers>\*+)$")
 
@@ -66,16 +53,6 @@ class Row:
     source: str | None = None
     source_origin: Origin | None = None
     problems: list[str] = field(default_factory=list)
-
-
-def is_header_line(text: str) -> bool:
-    """A line made only of indicator-table header words and years (`RealisatieEffectindicator`)."""
-    return bool(_LABEL_ONLY.match(text)) and bool(_LABELS.search(text))
-
-
-def starts_header(text: str) -> bool:
-    t = text.strip().lower()
-    return is_header_line(text) and ("indicator" in t or "maatstaf" in t)
 
 
 @dataclass(slots=True)
@@ -161,18 +138,6 @@ def _ascending_runs(years: list[int]) -> list[list[int]]:
         else:
             runs.append([y])
     return runs
-
-
-def header_tokens(text: str, attached_start: bool = False) -> list[tuple[str, str, bool]]:
-    """Tokens of one header line or cell. A year is attached when a label precedes it in the
-    same text (or `attached_start`: the text continues a label from the line before)."""
-    out = []
-    prev_label = attached_start
-    for m in _LABELS.finditer(text):
-        typ = m.lastgroup or ""
-        out.append((typ, m.group(0), typ == "y" and prev_label))
-        prev_label = typ in ("r", "s", "o") or (typ == "y" and prev_label)
-    return out
 
 
 def grid_columns(header_rows: list[list[str]], edition_year: int | None = None) -> tuple[list[tuple[str, Column | None]], bool]:

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from ..layout import Layout, Origin, provenance
 from ..models import Diagnostic, Goal, Indicator, IndicatorValue, Performance, PolicyArea
-from . import sections
-from .codes import Code, CodeLine, leading_code, policy_area_line, split_fused
+from ..profiles import sections
+from ..profiles.codes import Code, CodeLine, leading_code, policy_area_line, split_fused
 from .explanations import Explanations, ExplanationDraft
 from .grid import parse_grid
-from .indicators import ColumnModel, is_header_line, is_value_cell, starts_header
+from ..profiles.columns import is_header_line, starts_header
+from .indicators import ColumnModel, is_value_cell
 from .indicator_rows import IndicatorRows
 from .units import TableUnit, Unit, build_units
 

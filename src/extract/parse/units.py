@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from ..layout import Block, Layout, Origin
-from ..values import clean_text
-from .codes import leading_code
+from ..models.values import clean_text
+from ..profiles.codes import leading_code
 
 
 @dataclass(slots=True)

@@ -1,13 +1,9 @@
 """Sources: a file (HTML, PDF, text) to the common layout. One module per format."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..layout import Layout
-
-# Words that mark a text as naming the document (a title, a running header).
-DOCUMENT_KIND_WORDS = re.compile(r"begroting|jaarstukken|jaarverslag|jaarrekening|rapportage|nota\b", re.IGNORECASE)
 
 SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".txt": "text",
             ".text": "text", ".md": "text"}

@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 from bs4.builder import ParserRejectedMarkup
 
 from ..layout import Block, Layout, Line
-from . import DOCUMENT_KIND_WORDS, SourceError
+from ..profiles.documents import DOCUMENT_KIND_WORDS
+from . import SourceError
 from .html_blocks import BlockWalker, normalise
 from .html_content import breadcrumb_items, content_root, find_breadcrumb, remove_chrome
 from .html_encoding import decode_html

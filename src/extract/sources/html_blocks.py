@@ -15,7 +15,7 @@ from bs4.element import PreformattedString
 
 from ..layout import Block, Line
 from ..models import Diagnostic
-from ..values import clean_text
+from ..models.values import clean_text
 from .html_content import NON_TEXT_TAGS
 from .html_paths import ElementPaths
 from .html_tables import (

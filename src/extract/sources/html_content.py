@@ -12,7 +12,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
-from ..values import clean_text
+from ..models.values import clean_text
 from .html_paths import ElementPaths
 
 # Elements that never hold page text.

@@ -16,9 +16,9 @@ from bs4 import Tag
 
 from ..layout import Block, Cell, Line, Origin
 from ..models import Diagnostic
-from ..parse.codes import leading_code
-from ..parse.indicators import header_tokens
-from ..values import clean_text, parse_cell
+from ..profiles.codes import leading_code
+from ..profiles.columns import header_tokens
+from ..models.values import clean_text, parse_cell
 from .html_content import class_tokens
 from .html_paths import ElementPaths
 

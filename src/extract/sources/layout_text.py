@@ -11,7 +11,7 @@ import re
 
 from ..layout import Block, Line, Origin
 from .pdf_page import PageReader
-from ..values import is_value_token, value_tokens
+from ..models.values import is_value_token, value_tokens
 from .pdf_words import Rulings, Word, body_size, group_lines
 from .text_grid import in_ruled_table
 

@@ -19,7 +19,8 @@ import pypdfium2 as pdfium
 
 from ..layout import Layout
 from ..models import Diagnostic
-from . import DOCUMENT_KIND_WORDS, SourceError
+from ..profiles.documents import DOCUMENT_KIND_WORDS
+from . import SourceError
 from .pdf_furniture import RunningText, is_page_number
 from .pdf_page import PageReader
 from .pdf_plumber import read_pages, unreadable_page

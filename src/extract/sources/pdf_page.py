@@ -13,8 +13,8 @@ import re
 
 from ..layout import Block, Line
 from ..models import Diagnostic
-from ..parse import sections
-from ..parse.codes import leading_code, policy_area_line
+from ..profiles import sections
+from ..profiles.codes import leading_code, policy_area_line
 from .pdf_columns import Column, Grid, header_columns, word_spans
 from .pdf_tables import (
     TableState,

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..layout import Block, Cell, Line, Origin
-from ..parse import sections
-from ..parse.codes import leading_code, policy_area_line
-from ..parse.indicators import is_header_line
+from ..profiles import sections
+from ..profiles.codes import leading_code, policy_area_line
+from ..profiles.columns import is_header_line
 from .pdf_columns import (
     Column,
     Grid,

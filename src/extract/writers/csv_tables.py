@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..models import Document, Provenance
-from ..values import format_decimal
+from ..models.values import format_decimal
 from .atomic import write_atomic
 
 PROVENANCE_COLUMNS = ["page", "line_start", "line_end", "element", "bbox", "raw_text"]

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..values import format_decimal
+from ..models.values import format_decimal
 from .atomic import write_atomic
 from .csv_tables import render_csv
 

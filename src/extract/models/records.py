@@ -1,7 +1,7 @@
 """The records extract produces: Pydantic v2 models, each carrying its provenance.
 
 Values are exact: `IndicatorValue.value` is a Decimal (serialised as a string in JSON), built
-from the raw cell text by `extract.values.parse_cell`.
+from the raw cell text by `extract.models.values.parse_cell`.
 """
 from __future__ import annotations
 
