@@ -4,19 +4,26 @@ from __future__ import annotations
 from ..layout import Layout
 from ..models import Diagnostic, Document
 from . import metadata
+from .indicator_rows import Edition
 from .records import RecordParser
 from .units import Unit
 
 _UNITS = {"%": "%", "€": "€"}
 
 
-def parse_layout(layout: Layout, document_id: str, sha256: str) -> Document:
+def record_parser(layout: Layout) -> tuple[RecordParser, list[str]]:
+    """The parser for a layout, told what the page says it is before its tables are read (a
+    year header without labels per year is split into realised and target years by the
+    edition); and the text lines it reads."""
     parser = RecordParser(layout)
     lines = [u.text for u in parser.units if isinstance(u, Unit)]
-    # what the page says it is, before its tables: a year header without labels per year is
-    # split into realised and target years by the edition
     first = metadata.detect(lines, layout.source_file, {}, layout.title, municipality=False)
-    parser.edition_year, parser.edition_kind = first.year, first.kind
+    parser.edition.year, parser.edition.kind = first.year, first.kind
+    return parser, lines
+
+
+def parse_layout(layout: Layout, document_id: str, sha256: str) -> Document:
+    parser, lines = record_parser(layout)
     result = parser.run()
     meta = metadata.detect(lines, layout.source_file, result.header_years, layout.title)
     programme = meta.programme

@@ -14,7 +14,8 @@ from difflib import SequenceMatcher
 from ..layout import Origin, provenance
 from ..profiles import sections
 from ..profiles.codes import CodeLine, leading_code
-from .units import Unit
+from .found import Found
+from .units import Stream, Unit
 
 _UPPER_START = re.compile(r"^[A-ZÀ-Ý0-9'\"‘“]")
 
@@ -30,26 +31,38 @@ class ExplanationDraft:
 
 
 class Explanations:
-    """The explanation part of the record parser (a mixin of RecordParser: it uses its units,
-    performances, goals and `wrapped`)."""
+    """Collects the explanation being read (`draft`) and hands it to its record in `found` when
+    it ends."""
 
-    def start_explanation(self, i: int, u: Unit, cl: CodeLine) -> int:
+    def __init__(self, stream: Stream, found: Found, wrapped: bool):
+        self.stream = stream
+        self.found = found
+        self.wrapped = wrapped
+        self.draft: ExplanationDraft | None = None
+
+    @property
+    def code(self) -> str | None:
+        return self.draft.code if self.draft is not None else None
+
+    def start(self, i: int, u: Unit, cl: CodeLine) -> int:
+        """A line repeating a known code opens its explanation; returns the index after the
+        heading (the repeated title may wrap over the next lines)."""
         code = cl.code
         if code.kind == "goal":
-            self.expl = ExplanationDraft("goal", code.text, start=u.origin, end=u.origin, heading_level=u.heading)
+            self.draft = ExplanationDraft("goal", code.text, start=u.origin, end=u.origin, heading_level=u.heading)
             return i + 1
-        title = self.performances[code.text].title
+        title = self.found.performances[code.text].title
         lines = [cl.rest]
         origins = [u.origin]
         j = i + 1
         while len(lines) < 4:
-            v = self._unit(j)
+            v = self.stream.unit(j)
             if v is None or v.group != u.group or v.first or leading_code(v.text):
                 break
             lines.append(v.text)
             origins.append(v.origin)
             j += 1
-        self.expl = ExplanationDraft("performance", code.text, start=u.origin, end=u.origin, heading_level=u.heading)
+        self.draft = ExplanationDraft("performance", code.text, start=u.origin, end=u.origin, heading_level=u.heading)
         used, remainder = _match_title(title, lines)
         if used == 0:
             first = cl.rest
@@ -57,32 +70,42 @@ class Explanations:
                 return i + 1  # title follows on the next line; treated as text if not similar
             if _similar_heading(first, title):
                 return i + 1
-            self.expl.lines.append((first, True))
+            self.draft.lines.append((first, True))
             return i + 1
         if remainder and _UPPER_START.match(remainder):
-            self.expl.lines.append((remainder, True))
-        self.expl.end = origins[used - 1]
+            self.draft.lines.append((remainder, True))
+        self.draft.end = origins[used - 1]
         return i + used
 
-    def end_explanation(self) -> None:
-        e = self.expl
-        self.expl = None
+    def add(self, u: Unit) -> None:
+        assert self.draft is not None
+        self.draft.lines.append((u.text, u.first))
+        self.draft.end = u.origin
+
+    def ends_at_heading(self, u: Unit) -> bool:
+        """A heading of the explanation's level or higher ends it."""
+        d = self.draft
+        return bool(d is not None and u.heading and d.heading_level and u.heading <= d.heading_level)
+
+    def end(self) -> None:
+        e = self.draft
+        self.draft = None
         if e is None or not e.lines:
             return
         text = _join_lines(e.lines, self.wrapped)
         if not text:
             return
         raw = "\n".join(t for t, _ in e.lines)
-        prov = provenance(self.src, e.start or Origin(), raw, e.end)
+        prov = provenance(self.found.src, e.start or Origin(), raw, e.end)
         if e.kind == "performance":
-            perf = self.performances[e.code]
+            perf = self.found.performances[e.code]
             if perf.explanation:
                 perf.explanation = perf.explanation + "\n" + text
             else:
                 perf.explanation = text
                 perf.explanation_provenance = prov
         else:
-            goal = self.goals[e.code]
+            goal = self.found.goals[e.code]
             goal.description = (goal.description + "\n" if goal.description else "") + text
 
 

@@ -5,23 +5,24 @@ Codes drive it. The first time a goal or performance code starts a line, that li
 record (its title may wrap over the next lines); a later line starting with the same code opens
 the record's explanation. A record belongs to the goal whose code is its prefix, wherever it
 appears — which is what makes the scrambled two-column table of PDF text readable.
+
+State is declared, not shared: `Found` holds the records and diagnostics, `Explanations` the
+explanation being read, `IndicatorReader` the indicator table being read (`TableState`), and
+`Reading` what this parser itself keeps between lines (a title that may go on, a goal whose
+description may follow).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ..layout import Layout, Origin, provenance
-from ..models import Diagnostic, Goal, Indicator, IndicatorValue, Performance, PolicyArea
+from ..layout import Layout
 from ..profiles import sections
 from ..profiles.codes import Code, CodeLine, leading_code, policy_area_line, split_fused
-from .explanations import Explanations, ExplanationDraft
-from .grid import parse_grid
-from ..profiles.columns import is_header_line, starts_header
-from .indicators import ColumnModel, is_value_cell
-from .indicator_rows import IndicatorRows
-from .units import TableUnit, Unit, build_units
-
+from ..profiles.columns import starts_header
+from .explanations import Explanations
+from .found import Found, ParseResult
+from .indicator_rows import Edition, IndicatorReader
+from .units import Stream, TableUnit, Unit, build_units
 
 
 @dataclass
@@ -39,57 +40,24 @@ class _Open:
 
 
 @dataclass
-class ParseResult:
-    policy_areas: list[PolicyArea]
-    goals: list[Goal]
-    performances: list[Performance]
-    indicators: list[Indicator]
-    values: list[IndicatorValue]
-    diagnostics: list[Diagnostic]
-    header_years: dict[str, list[int]]
+class Reading:
+    open: _Open | None = None      # records whose title may go on
+    goal_text: str | None = None   # a goal whose table cell may hold a description
 
 
-class RecordParser(IndicatorRows, Explanations):
-    def __init__(self, layout: Layout, edition_year: int | None = None):
-        self.src = layout.source_file
-        self.units = build_units(layout)
-        self.edition_year = edition_year
-        self.edition_kind = "other"
+class RecordParser:
+    def __init__(self, layout: Layout, edition: Edition | None = None):
+        self.stream = Stream(build_units(layout))
+        self.units = self.stream.units
+        self.found = Found(layout.source_file)
+        self.edition = edition or Edition()
         self.wrapped = _detect_wrapped(self.units)
         self.widths = _column_widths(self.units)
-        self.policy_areas: dict[str, PolicyArea] = {}
-        self.goals: dict[str, Goal] = {}
-        self.performances: dict[str, Performance] = {}
-        self.indicators: dict[str, Indicator] = {}
-        self.values: list[IndicatorValue] = []
-        self.diagnostics: list[Diagnostic] = []
-        self.model: ColumnModel | None = None
-        self.table_id = 0
-        self.footnotes: dict[int, dict[str, tuple[str, Origin]]] = {}
-        self.markers: list[tuple[str, int, str, Origin]] = []  # (indicator code, table, markers, where)
-        self.footnote_open: tuple[int, str] | None = None  # (table id, marker) being continued
-        self.in_table_notes = False
-        self.open: _Open | None = None
-        self.expl: ExplanationDraft | None = None
-        self.goal_text: str | None = None  # goal whose table cell may hold a description
-        self.header_years: dict[str, list[int]] = {"realisatie": [], "streefwaarde": []}
-        self.pa_candidates: dict[str, tuple[str, Unit]] = {}
-        self.sourceless: dict[int, list[tuple[str, Diagnostic]]] = {}  # rows without a source, per table
+        self.explanations = Explanations(self.stream, self.found, self.wrapped)
+        self.tables = IndicatorReader(self.stream, self.found, self.edition)
+        self.reading = Reading()
         self.roles: list[str] = []  # what each unit was read as: `extract inspect` shows it
-        self.role = ""
-
-    # -- helpers -----------------------------------------------------------------------------
-    def diag(self, severity: str, code: str, message: str, origin: Origin | None, raw: str = "") -> None:
-        prov = provenance(self.src, origin, raw) if origin is not None else None
-        self.diagnostics.append(Diagnostic(severity=severity, code=code, message=message,
-                                           location=prov.location() if prov else self.src,
-                                           provenance=prov))
-
-    def _unit(self, i: int) -> Unit | None:
-        if 0 <= i < len(self.units):
-            u = self.units[i]
-            return u if isinstance(u, Unit) else None
-        return None
+        self._marks: dict[int, str] = {}  # roles set for units a step consumed beyond its first
 
     # -- main loop ---------------------------------------------------------------------------
     def run(self) -> ParseResult:
@@ -97,117 +65,127 @@ class RecordParser(IndicatorRows, Explanations):
         while i < len(self.units):
             u = self.units[i]
             if isinstance(u, TableUnit):
-                self.end_explanation()
-                self.open = None
-                parse_grid(self, u)
+                self.close()
+                self.tables.take_grid(u)
                 self.roles.append("indicator table (grid)")
                 i += 1
                 continue
             self.role = "text (not placed)"
             j = self.step(i, u)
-            self.roles.extend([self.role] * (j - i))
+            self.roles.extend(self._marks.pop(k, self.role) for k in range(i, j))
+            self._marks.clear()
             i = j
-        self.end_explanation()
-        self.link_footnotes()
-        self.confirm_policy_areas()
-        return ParseResult(list(self.policy_areas.values()), list(self.goals.values()),
-                           list(self.performances.values()), list(self.indicators.values()),
-                           self.values, self.diagnostics, self.header_years)
+        self.explanations.end()
+        self.found.link_footnotes()
+        self.found.confirm_policy_areas()
+        return self.found.result()
+
+    def mark(self, i: int, role: str) -> None:
+        """The role of unit `i`, consumed by the current step but read as something else than
+        the step's own role."""
+        self._marks[i] = role
+
+    def close(self, notes: bool = False, goal_text: bool = False) -> None:
+        """Leave what was being read: the explanation and a title that may go on; with `notes`
+        also the footnotes under an indicator table, with `goal_text` a goal's description."""
+        self.explanations.end()
+        self.reading.open = None
+        if notes:
+            self.tables.state.in_notes = False
+        if goal_text:
+            self.reading.goal_text = None
 
     def step(self, i: int, u: Unit) -> int:
-        text = u.text
-        # footnotes under an indicator table
-        if self.in_table_notes:
-            fn = sections.footnote(text)
-            if fn:
-                self.add_footnote(fn[0], fn[1], u.origin)
-                self.role = f"footnote {fn[0]}"
+        """Read the unit at `i` (and any that belong with it); returns the index of the next."""
+        if self.tables.state.in_notes:
+            role = self.tables.footnote_line(u)
+            if role is not None:
+                self.role = role
                 return i + 1
-            if self.footnote_open and not u.first and not self._row_end(u):
-                self.role = f"footnote {self.footnote_open[1]}"
+        for read in (self._policy_area, self._indicator_header, self._code, self._bare_policy_area,
+                     self._section_heading):
+            j = read(i, u)
+            if j is not None:
+                return j
+        return self._plain_text(i, u)
 
-                tid, marker = self.footnote_open
-                old, origin = self.footnotes[tid][marker]
-                self.footnotes[tid][marker] = (old + " " + text, origin)
-                return i + 1
-            self.footnote_open = None
-        # policy areas
-        pa = policy_area_line(text)
+    # -- the kinds of line -------------------------------------------------------------------
+    def _policy_area(self, i: int, u: Unit) -> int | None:
+        """`Beleidsterrein 9A Title`, or `Doelen en prestaties bij 9A Title`."""
+        pa = policy_area_line(u.text)
         if pa and pa[2]:
-            self.end_explanation()
-            self.open = None
-            self.in_table_notes = False
-            self.define_policy_area(pa[0], pa[1], u)
+            self.close(notes=True)
+            self.found.define_policy_area(pa[0], pa[1], u)
             self.role = f"policy area {pa[0]}"
             return i + 1
-        intro = sections.goals_intro(text)
+        intro = sections.goals_intro(u.text)
         if intro:
-            self.end_explanation()
-            self.open = None
-            self.in_table_notes = False
+            self.close(notes=True)
             if intro[1]:
-                self.define_policy_area(intro[0], intro[1], u)
+                self.found.define_policy_area(intro[0], intro[1], u)
             self.role = f"goals of {intro[0]}"
             return i + 1
-        # indicator table header
-        if starts_header(text):
-            self.end_explanation()
-            self.open = None
-            self.role = "indicator header"
-            return self.parse_header(i)
-        cl = leading_code(text)
-        if cl is not None:
-            return self.code_line(i, u, cl)
-        if pa and self.expl is None and pa[0] not in self.policy_areas and pa[0] not in self.pa_candidates:
-            # a bare `5A Verharde openbare ruimte` line: a policy area only if records of it follow
-            self.open = None
-            self.pa_candidates[pa[0]] = (pa[1], u)
-            self.role = f"policy area {pa[0]} (if goals of it follow)"
-            return i + 1
-        if sections.is_section_heading(text) or sections.is_goal_table_header(text):
-            self.end_explanation()
-            self.open = None
-            self.goal_text = None
-            if not sections.footnote(text):
-                self.in_table_notes = False
-            self.role = "section heading"
-            return i + 1
-        if u.heading and self.expl is not None and self.expl.heading_level and u.heading <= self.expl.heading_level:
-            self.end_explanation()
-        # plain text: a title going on, an explanation, a goal description, or prose
-        if self.open is not None and u.group == self.open.group and self.continues(self.open.last, u):
-            self.extend_title(self.open, u)
-            return i + 1
-        self.open = None
-        if self.expl is not None:
-            self.expl.lines.append((text, u.first))
-            self.expl.end = u.origin
-            self.role = f"explanation of {self.expl.code}"
-            return i + 1
-        if self.goal_text is not None and self._next_is_record_of(i, self.goal_text):
-            goal = self.goals[self.goal_text]
-            goal.description = (goal.description + "\n" if goal.description else "") + text
-            self.role = f"description of {self.goal_text}"
-            return i + 1
-        self.goal_text = None
-        if self.in_table_notes:
-            # text right under an indicator table that is neither a footnote nor a heading:
-            # perhaps a cell the row did not take
-            self.diag("info", "unplaced_text", f"text after an indicator table not placed: {text[:120]}",
-                      u.origin, text)
-            self.in_table_notes = False
+        return None
+
+    def _indicator_header(self, i: int, u: Unit) -> int | None:
+        if not starts_header(u.text):
+            return None
+        self.close()
+        self.role = "indicator header"
+        return self.tables.parse_header(i)
+
+    def _code(self, i: int, u: Unit) -> int | None:
+        cl = leading_code(u.text)
+        return self.code_line(i, u, cl) if cl is not None else None
+
+    def _bare_policy_area(self, i: int, u: Unit) -> int | None:
+        """A bare `5A Verharde openbare ruimte` line: a policy area only if records of it follow."""
+        pa = policy_area_line(u.text)
+        if not pa or self.explanations.draft is not None or pa[0] in self.found.policy_areas \
+                or pa[0] in self.found.pa_candidates:
+            return None
+        self.reading.open = None
+        self.found.pa_candidates[pa[0]] = (pa[1], u)
+        self.role = f"policy area {pa[0]} (if goals of it follow)"
         return i + 1
 
-    def confirm_policy_areas(self) -> None:
-        """Bare policy-area lines count when goals of that area were found."""
-        used = {g.policy_area_code for g in self.goals.values()}
-        for code, (title, u) in self.pa_candidates.items():
-            if code in used and code not in self.policy_areas:
-                self.define_policy_area(code, title, u)
+    def _section_heading(self, i: int, u: Unit) -> int | None:
+        if not (sections.is_section_heading(u.text) or sections.is_goal_table_header(u.text)):
+            return None
+        self.close(notes=not sections.footnote(u.text), goal_text=True)
+        self.role = "section heading"
+        return i + 1
+
+    def _plain_text(self, i: int, u: Unit) -> int:
+        """A title going on, an explanation, a goal description, or prose."""
+        if self.explanations.ends_at_heading(u):
+            self.explanations.end()
+        r = self.reading
+        if r.open is not None and u.group == r.open.group and self.continues(r.open.last, u):
+            self.extend_title(r.open, u)
+            return i + 1
+        r.open = None
+        if self.explanations.draft is not None:
+            self.explanations.add(u)
+            self.role = f"explanation of {self.explanations.code}"
+            return i + 1
+        if r.goal_text is not None and self._next_is_record_of(i, r.goal_text):
+            goal = self.found.goals[r.goal_text]
+            goal.description = (goal.description + "\n" if goal.description else "") + u.text
+            self.role = f"description of {r.goal_text}"
+            return i + 1
+        r.goal_text = None
+        if self.tables.state.in_notes:
+            # text right under an indicator table that is neither a footnote nor a heading:
+            # perhaps a cell the row did not take
+            self.found.diag("info", "unplaced_text", f"text after an indicator table not placed: {u.text[:120]}",
+                            u.origin, u.text)
+            self.tables.state.in_notes = False
+        return i + 1
 
     def _next_is_record_of(self, i: int, goal: str) -> bool:
         for j in range(i + 1, min(i + 8, len(self.units))):
-            v = self._unit(j)
+            v = self.stream.unit(j)
             if v is None:
                 return False
             cl = leading_code(v.text)
@@ -222,108 +200,83 @@ class RecordParser(IndicatorRows, Explanations):
             return True
         return self.wrapped and not sections.ends_sentence(prev)
 
-    # -- records -----------------------------------------------------------------------------
-    def define_policy_area(self, code: str, title: str, u: Unit) -> None:
-        if code in self.policy_areas:
-            return
-        title = re.sub(r"\s+", " ", title).strip(" :-–")
-        self.policy_areas[code] = PolicyArea(code=code, title=title,
-                                             provenance=provenance(self.src, u.origin, u.text))
-
+    # -- code lines ---------------------------------------------------------------------------
     def code_line(self, i: int, u: Unit, cl: CodeLine) -> int:
         code = cl.code
+        found = self.found
         if code.kind == "indicator":
-            self.end_explanation()
-            self.open = None
+            self.close()
             self.role = f"indicator {code.text}"
-            return self.parse_indicator_row(i, u, cl)
+            return self.tables.parse_row(i, u, cl)
         if cl.label == "Doel" and code.kind == "goal":
             # `Doel 9A1 ...` row in an indicator table, or a goal heading
-            self.end_explanation()
-            self.open = None
-            if code.text not in self.goals and cl.rest:
-                self.define(code, cl.rest, u)
-                self.open = _Open([("goal", code.text, u.text)], u.group)
+            self.close()
+            if code.text not in found.goals and cl.rest:
+                found.define(code, cl.rest, u)
+                self.reading.open = _Open([("goal", code.text, u.text)], u.group)
             self.role = f"goal {code.text} (table row)"
             return i + 1
-        known = self.goals if code.kind == "goal" else self.performances
+        known = found.goals if code.kind == "goal" else found.performances
         if code.text in known:
             parts = split_fused(cl.rest)
             inner = leading_code(parts[1]) if len(parts) > 1 else None
             if inner is not None and inner.code.kind == "indicator" and inner.code.goal == code.text:
                 # a goal column beside its first indicator row (`2B1 Inwoners ... 2B1.a Percentage ...`)
                 return self.code_line(i, Unit(parts[1], u.origin, u.group, u.first, u.heading, u.cell), inner)
-            self.end_explanation()
-            self.open = None
+            self.close()
             self.role = f"explanation of {code.text} (heading)"
-            return self.start_explanation(i, u, cl)
-        self.end_explanation()
-        self.in_table_notes = False
-        title_unit = self._title_on_next_line(i, cl)
+            return self.explanations.start(i, u, cl)
+        self.close(notes=True)
+        title_unit = self.stream.title_after(i, cl)
         if title_unit is not None:
             # a code in a cell of its own (`9A1.1`), its title in the next one
-            self.define(code, title_unit.text, u)
-            record = self.goals[code.text] if code.kind == "goal" else self.performances[code.text]
+            found.define(code, title_unit.text, u)
+            record = found.record(code.kind, code.text)
             record.provenance.raw += "\n" + title_unit.text
             record.provenance.line_end = title_unit.origin.line
-            self.open = _Open([(code.kind, code.text, f"{code.text} {title_unit.text}")], title_unit.group)
+            self.reading.open = _Open([(code.kind, code.text, f"{code.text} {title_unit.text}")], title_unit.group)
             self.role = f"{code.kind} {code.text}"
-            self.roles.append(self.role)
+            self.mark(i + 1, f"{code.kind} {code.text} (title)")
             return i + 2
+        return self._fused(i, u, cl)
+
+    def _fused(self, i: int, u: Unit, cl: CodeLine) -> int:
+        """A line defining a record, possibly with more records' cells fused onto it
+        (`9B1 Burgers zijn ... 9B1.1 Organiseren ...`)."""
+        code = cl.code
+        found = self.found
         parts = split_fused(cl.rest)
-        self.define(code, parts[0], u)
+        found.define(code, parts[0], u)
         fragments = [(code.kind, code.text, f"{code.text} {parts[0]}")]
         for k, part in enumerate(parts[1:], start=1):
             sub = leading_code(part)
-            if sub is not None and sub.code.kind == "indicator" and self.model is not None:
+            if sub is not None and sub.code.kind == "indicator" and self.tables.model is not None:
                 # a goal cell beside its first indicator row: the rest of the line is that row
                 self.role = f"goal {code.text} + indicator {sub.code.text}"
                 rest = " ".join(parts[k:])
-                return self.parse_indicator_row(i, Unit(rest, u.origin, u.group, u.first, u.heading, u.cell),
-                                                leading_code(rest))
+                return self.tables.parse_row(i, Unit(rest, u.origin, u.group, u.first, u.heading, u.cell),
+                                             leading_code(rest))
             if sub is None or sub.code.kind == "indicator":
-                self.diag("warning", "unplaced_text", f"text inside a table line not placed: {part[:120]}",
-                          u.origin, u.text)
+                found.diag("warning", "unplaced_text", f"text inside a table line not placed: {part[:120]}",
+                           u.origin, u.text)
                 continue
-            store = self.goals if sub.code.kind == "goal" else self.performances
+            store = found.goals if sub.code.kind == "goal" else found.performances
             if sub.code.text in store:
-                self.diag("warning", "repeated_code", f"{sub.code.text} appears again inside a table line",
-                          u.origin, u.text)
+                found.diag("warning", "repeated_code", f"{sub.code.text} appears again inside a table line",
+                           u.origin, u.text)
                 continue
-            self.define(sub.code, sub.rest, u)
+            found.define(sub.code, sub.rest, u)
             fragments.append((sub.code.kind, sub.code.text, part))
-        self.open = _Open(fragments, u.group)
+        self.reading.open = _Open(fragments, u.group)
         self.role = " + ".join(f"{kind} {c}" for kind, c, _ in fragments)
-        self.goal_text = code.text if code.kind == "goal" and len(parts) == 1 else None
+        self.reading.goal_text = code.text if code.kind == "goal" and len(parts) == 1 else None
         return i + 1
-
-    def _title_on_next_line(self, i: int, cl: CodeLine) -> Unit | None:
-        """The next unit when a code stands alone and its text follows as plain text."""
-        if cl.rest:
-            return None
-        nxt = self._unit(i + 1)
-        if nxt is None or leading_code(nxt.text) or self._row_end(nxt) or is_value_cell(nxt.text) \
-                or sections.is_goal_table_header(nxt.text) or is_header_line(nxt.text):
-            return None
-        return nxt
-
-    def define(self, code: Code, title: str, u: Unit) -> None:
-        title = title.strip(" :.-–") if title.endswith((":", " -")) else title.strip()
-        prov = provenance(self.src, u.origin, u.text)
-        if not title:
-            self.diag("warning", "missing_title", f"{code.text} has no title", u.origin, u.text)
-        if code.kind == "goal":
-            self.goals[code.text] = Goal(code=code.text, policy_area_code=code.policy_area,
-                                         title=title, provenance=prov)
-        else:
-            self.performances[code.text] = Performance(code=code.text, goal_code=code.goal,
-                                                       title=title, provenance=prov)
 
     def extend_title(self, open_: _Open, u: Unit) -> None:
         kind, code, _last = self.pick_continued(open_.candidates, u.text)
         open_.candidates = [(kind, code, u.text)]
         self.role = f"{kind} {code} (title goes on)"
-        record = self.goals.get(code) if kind == "goal" else self.performances.get(code)
+        record = self.found.record(kind, code)
         if record is None:
             return
         record.title = sections.join_wrapped(record.title, u.text)

@@ -3,7 +3,8 @@
 A unit is one line of text with its origin, the group it belongs to (a paragraph, a table cell,
 a heading) and whether it starts that group. Tables recognised as indicator tables are kept
 whole (`TableUnit`) for the grid parser; other tables are read cell by cell, row by row,
-skipping the copies made by rowspan/colspan.
+skipping the copies made by rowspan/colspan. `Stream` wraps the units with the questions the
+parser's readers ask about them (where a row ends, whether a code's title is on the next line).
 """
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from dataclasses import dataclass
 
 from ..layout import Block, Layout, Origin
 from ..models.values import clean_text
-from ..profiles.codes import leading_code
+from ..profiles import sections
+from ..profiles.codes import CodeLine, leading_code, policy_area_line
+from ..profiles.columns import is_header_line, starts_header
+from .indicators import is_value_cell
 
 
 @dataclass(slots=True)
@@ -77,3 +81,43 @@ def _add_lines(units: list, lines, group: int, heading: int = 0, cell: bool = Fa
             continue
         units.append(Unit(text, line.origin, group, first, heading, cell))
         first = False
+
+
+class Stream:
+    """The units of a document with the questions the parser's readers ask about them."""
+
+    def __init__(self, units: list[Unit | TableUnit]):
+        self.units = units
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __getitem__(self, i: int) -> Unit | TableUnit:
+        return self.units[i]
+
+    def unit(self, i: int) -> Unit | None:
+        """The text unit at `i`; None past the end or for a table."""
+        if 0 <= i < len(self.units):
+            u = self.units[i]
+            return u if isinstance(u, Unit) else None
+        return None
+
+    @staticmethod
+    def row_end(v: Unit | TableUnit | None) -> bool:
+        """A unit that cannot belong to the indicator row or footnote before it."""
+        if v is None or isinstance(v, TableUnit):
+            return True
+        t = v.text
+        return bool(leading_code(t) or sections.is_section_heading(t) or sections.footnote(t)
+                    or starts_header(t) or (policy_area_line(t) or (None, None, False))[2]
+                    or sections.goals_intro(t) or v.heading)
+
+    def title_after(self, i: int, cl: CodeLine) -> Unit | None:
+        """The next unit when a code stands alone and its text follows as plain text."""
+        if cl.rest:
+            return None
+        nxt = self.unit(i + 1)
+        if nxt is None or leading_code(nxt.text) or self.row_end(nxt) or is_value_cell(nxt.text) \
+                or sections.is_goal_table_header(nxt.text) or is_header_line(nxt.text):
+            return None
+        return nxt

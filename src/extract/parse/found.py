@@ -1,0 +1,200 @@
+"""What the parser has found in one document so far: the records by code, the values, the
+diagnostics, and the footnotes under indicator tables with the markers that point to them.
+
+`Found` is the one declared structure the parser's collaborators (record lines, explanations,
+indicator rows, grid tables) write into; `result()` hands it over as a `ParseResult`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..layout import Origin, provenance
+from ..models import Diagnostic, Goal, Indicator, IndicatorValue, Performance, PolicyArea
+from ..models.values import clean_text
+from ..profiles.codes import Code
+from .indicators import Row, split_markers
+from .units import Unit
+
+_PAREN_NOTE = re.compile(r"^\((?P<note>[^()]*)\)$")
+# a scale note left on the name's line: `Schaalscore sociale cohesie (op een schaal van 1 tot 10)`
+_SCALE_NOTE = re.compile(r"\s*\((?P<note>(?:op )?(?:een )?schaal van [^()]*)\)\s*(?P<markers>\**)$", re.IGNORECASE)
+
+
+@dataclass
+class ParseResult:
+    policy_areas: list[PolicyArea]
+    goals: list[Goal]
+    performances: list[Performance]
+    indicators: list[Indicator]
+    values: list[IndicatorValue]
+    diagnostics: list[Diagnostic]
+    header_years: dict[str, list[int]]
+
+
+@dataclass
+class Marker:
+    """A footnote mark (`*`, `**`) after an indicator's name, source or value."""
+
+    indicator: str
+    table: int
+    marker: str
+    origin: Origin
+
+
+@dataclass
+class Found:
+    src: str
+    policy_areas: dict[str, PolicyArea] = field(default_factory=dict)
+    goals: dict[str, Goal] = field(default_factory=dict)
+    performances: dict[str, Performance] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    values: list[IndicatorValue] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    footnotes: dict[int, dict[str, tuple[str, Origin]]] = field(default_factory=dict)  # per table
+    markers: list[Marker] = field(default_factory=list)
+    # rows that found no source, per table: a Bron column printed as a block may still give them one
+    sourceless: dict[int, list[tuple[str, Diagnostic]]] = field(default_factory=dict)
+    header_years: dict[str, list[int]] = field(default_factory=lambda: {"realisatie": [], "streefwaarde": []})
+    pa_candidates: dict[str, tuple[str, Unit]] = field(default_factory=dict)  # bare `5A Title` lines
+
+    def diag(self, severity: str, code: str, message: str, origin: Origin | None, raw: str = "") -> Diagnostic:
+        prov = provenance(self.src, origin, raw) if origin is not None else None
+        d = Diagnostic(severity=severity, code=code, message=message,
+                       location=prov.location() if prov else self.src, provenance=prov)
+        self.diagnostics.append(d)
+        return d
+
+    # -- policy areas, goals, performances ---------------------------------------------------
+    def define_policy_area(self, code: str, title: str, u: Unit) -> None:
+        if code in self.policy_areas:
+            return
+        title = re.sub(r"\s+", " ", title).strip(" :-–")
+        self.policy_areas[code] = PolicyArea(code=code, title=title,
+                                             provenance=provenance(self.src, u.origin, u.text))
+
+    def confirm_policy_areas(self) -> None:
+        """Bare policy-area lines count when goals of that area were found."""
+        used = {g.policy_area_code for g in self.goals.values()}
+        for code, (title, u) in self.pa_candidates.items():
+            if code in used and code not in self.policy_areas:
+                self.define_policy_area(code, title, u)
+
+    def define(self, code: Code, title: str, u: Unit) -> None:
+        """A goal or performance, defined by the first line that starts with its code."""
+        title = title.strip(" :.-–") if title.endswith((":", " -")) else title.strip()
+        prov = provenance(self.src, u.origin, u.text)
+        if not title:
+            self.diag("warning", "missing_title", f"{code.text} has no title", u.origin, u.text)
+        if code.kind == "goal":
+            self.goals[code.text] = Goal(code=code.text, policy_area_code=code.policy_area,
+                                         title=title, provenance=prov)
+        else:
+            self.performances[code.text] = Performance(code=code.text, goal_code=code.goal,
+                                                       title=title, provenance=prov)
+
+    def record(self, kind: str, code: str) -> Goal | Performance | None:
+        return self.goals.get(code) if kind == "goal" else self.performances.get(code)
+
+    def note_header_years(self, columns) -> None:
+        """Remember the years the indicator headers name: they date the edition."""
+        for col in columns:
+            years = self.header_years.get(col.kind)
+            if years is not None and col.year is not None and col.year not in years:
+                years.append(col.year)
+
+    # -- indicators --------------------------------------------------------------------------
+    def record_indicator(self, code: Code, name_lines: list[str], row: Row, start: Origin,
+                         end: Origin, raw: str, table: int, source_column: bool) -> None:
+        """An indicator row as read: the indicator (name, note in parentheses, source), its
+        values, the markers to link to footnotes, and what could not be placed."""
+        prov = provenance(self.src, start, raw, end)
+        name_parts, notes = [], []
+        for k, line in enumerate(name_lines):
+            m = _PAREN_NOTE.match(line.strip())
+            if k > 0 and m:
+                notes.append(m.group("note").strip())
+            elif line.strip():
+                name_parts.append(line.strip())
+        joined = " ".join(name_parts)
+        m = _SCALE_NOTE.search(joined)
+        if m and m.start() > 0:
+            notes.insert(0, m.group("note").strip())
+            joined = joined[:m.start()] + m.group("markers")
+        name, name_markers = split_markers(joined)
+        source, source_markers = split_markers(clean_text(row.source)) if row.source else (None, "")
+        if code.text in self.indicators:
+            self.diag("warning", "duplicate_indicator", f"indicator {code.text} appears twice; the first is kept",
+                      start, raw)
+        else:
+            self.indicators[code.text] = Indicator(code=code.text, goal_code=code.goal, name=name,
+                                                   note="; ".join(notes) or None, source=source or None,
+                                                   provenance=prov)
+        for marker in (name_markers, source_markers):
+            if marker:
+                self.markers.append(Marker(code.text, table, marker, start))
+        other = [f"{cell.raw}" for cell in row.cells if cell.column.kind == "other"]
+        if other:
+            self.diag("info", "other_column", f"{code.text}: values in columns that are neither realisation "
+                      f"nor target (prognosis, average...) not recorded: {' | '.join(other)}", start, raw)
+        for cell in row.cells:
+            if cell.column.kind == "other":
+                continue
+            vprov = provenance(self.src, cell.origin, cell.raw)
+            value = IndicatorValue.from_raw(code.text, cell.column.kind, cell.year, cell.raw, vprov)
+            if value.year is None:
+                self.diag("warning", "value_without_year",
+                          f"{code.text}: {cell.column.kind} value '{cell.raw}' has no year", cell.origin, cell.raw)
+            if value.markers:
+                self.markers.append(Marker(code.text, table, value.markers, cell.origin))
+            self.values.append(value)
+        for problem in row.problems:
+            self.diag("warning", "ambiguous_row", f"{code.text}: {problem}", start, raw)
+        if row.source is None and source_column:
+            d = self.diag("info", "no_source_cell", f"{code.text}: no source found in the row", start, raw)
+            self.sourceless.setdefault(table, []).append((code.text, d))
+
+    def give_sources(self, table: int, codes: list[str], sources: list[str]) -> None:
+        """Sources found after the rows (a Bron column printed as a block): each code gets its
+        source, and the `no_source_cell` diagnostics of those rows are withdrawn."""
+        pending = dict(self.sourceless.get(table, []))
+        for code, source in zip(codes, sources):
+            self.indicators[code].source = split_markers(source)[0]
+            d = pending.get(code)
+            if d is not None and d in self.diagnostics:
+                self.diagnostics.remove(d)
+        self.sourceless[table] = []
+
+    # -- footnotes ---------------------------------------------------------------------------
+    def add_footnote(self, table: int, marker: str, text: str, origin: Origin) -> None:
+        self.footnotes.setdefault(table, {})[marker] = (text, origin)
+
+    def extend_footnote(self, table: int, marker: str, text: str) -> None:
+        old, origin = self.footnotes[table][marker]
+        self.footnotes[table][marker] = (old + " " + text, origin)
+
+    def link_footnotes(self) -> None:
+        seen: set[tuple[str, str]] = set()
+        for m in self.markers:
+            if (m.indicator, m.marker) in seen:
+                continue
+            seen.add((m.indicator, m.marker))
+            # the table's own footnotes, else those of a later table (a table continued on the
+            # next page, with its header repeated, has its footnotes at the end)
+            note = next((self.footnotes[t][m.marker] for t in sorted(self.footnotes)
+                         if t >= m.table and m.marker in self.footnotes[t]), None)
+            indicator = self.indicators.get(m.indicator)
+            if note is None or indicator is None:
+                if indicator is not None:
+                    self.diag("info", "footnote_missing",
+                              f"{m.indicator}: footnote marker '{m.marker}' has no footnote text on the page",
+                              m.origin)
+                continue
+            if indicator.note and note[0] in indicator.note:
+                continue
+            indicator.note = f"{indicator.note}; {note[0]}" if indicator.note else note[0]
+
+    def result(self) -> ParseResult:
+        return ParseResult(list(self.policy_areas.values()), list(self.goals.values()),
+                           list(self.performances.values()), list(self.indicators.values()),
+                           self.values, self.diagnostics, self.header_years)
