@@ -8,8 +8,8 @@ import pytest
 
 import extract
 from conftest import SAMPLES, run_cli
-from extract.compare import CHANGE_COLUMNS
-from extract.matching import pair_records, similarity
+from extract.checks.comparison import CHANGE_COLUMNS
+from extract.checks.matching import pair_records, similarity
 from extract.models import Document, Goal, Indicator, IndicatorValue, Performance, PolicyArea, Provenance
 
 OLD_2017 = SAMPLES / "002_28e5dc0f656876b6.txt"      # Jaarstukken 2017, 9A + 9B

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import extract
 from conftest import SAMPLES, run_cli
-from extract.editions import publication_order
-from extract.series import SERIES_COLUMNS
+from extract.checks.keys import publication_order
+from extract.checks.indicator_series import SERIES_COLUMNS
 from test_compare import PAIR, edition
 
 SEEDS = [SAMPLES / "000_77f27bb01ce9e9d5.txt", SAMPLES / "002_28e5dc0f656876b6.txt"]

@@ -1,7 +1,20 @@
-"""Rules over the records of one edition: `check` (all rules, a DataFrame of findings) and
-`validate` (the conversion-time subset, as diagnostics)."""
+"""Checks: rules over Documents, within one edition and across editions. They depend on the
+models (and the code grammar of `profiles`), never on sources, the parser or the writers; the
+library API (`extract.api`) reads paths into Documents and calls them.
+
+Within one edition: `rules` (RULES, one function per rule, `numbering` for codes), `findings`
+(what a rule reports), `run` (`check`: all rules over documents, a DataFrame of findings) and
+`validate` (the conversion-time subset, as diagnostics on the document).
+
+Across editions: `comparison` (`compare`: the changes from one edition to another, records paired
+by `matching`), `indicator_series` (`series`: one row per indicator, kind and year over many
+editions), and `keys` (code order, policy area, figures, publication order) that line them up.
+"""
+from .comparison import compare
+from .indicator_series import series
 from .rules import RULES, RULES_BY_ID, Rule
-from .run import check, run_rules, select_rules
+from .run import UnknownRule, check, run_rules, select_rules
 from .validate import validate
 
-__all__ = ["RULES", "RULES_BY_ID", "Rule", "check", "run_rules", "select_rules", "validate"]
+__all__ = ["RULES", "RULES_BY_ID", "Rule", "UnknownRule", "check", "compare", "run_rules", "select_rules",
+           "series", "validate"]

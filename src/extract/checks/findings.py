@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import Diagnostic, Provenance
-from ..writers.csv_tables import PROVENANCE_COLUMNS, provenance_columns
+from ..models import PROVENANCE_COLUMNS, Diagnostic, Provenance, provenance_columns
 
 RecordType = str  # 'document', 'policy_area', 'goal', 'performance', 'indicator', 'value'
 

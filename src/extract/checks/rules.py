@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..keys import has_figure
 from ..models import Document, Indicator, IndicatorValue, Performance
 from .findings import Hit
+from .keys import has_figure
 from .numbering import duplicate_codes, numbering_gaps, numbering_order
 
 MIN_YEAR, MAX_YEAR = 1990, 2100

@@ -18,6 +18,9 @@ ValueKind = Literal["realisatie", "streefwaarde"]
 Severity = Literal["error", "warning", "info"]
 Status = Literal["ok", "partial", "failed"]
 
+# The flat form of a Provenance in a table row (convert's CSV tables, findings.csv).
+PROVENANCE_COLUMNS = ["page", "line_start", "line_end", "element", "bbox", "raw_text"]
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
@@ -46,6 +49,17 @@ class Provenance(_Model):
         if self.element:
             parts.append(self.element)
         return ", ".join(parts)
+
+    def columns(self) -> dict:
+        """The provenance as the PROVENANCE_COLUMNS of a table row (bbox as four numbers)."""
+        return {"page": self.page, "line_start": self.line_start, "line_end": self.line_end,
+                "element": self.element, "bbox": " ".join(f"{x:.2f}" for x in self.bbox) if self.bbox else "",
+                "raw_text": self.raw}
+
+
+def provenance_columns(p: Provenance | None) -> dict:
+    """The PROVENANCE_COLUMNS of a record row; empty cells when there is no provenance."""
+    return p.columns() if p is not None else dict.fromkeys(PROVENANCE_COLUMNS, "")
 
 
 class Diagnostic(_Model):

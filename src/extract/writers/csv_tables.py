@@ -7,11 +7,9 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..models import Document, Provenance
+from ..models import PROVENANCE_COLUMNS, Document, provenance_columns
 from ..models.values import format_decimal
 from .atomic import write_atomic
-
-PROVENANCE_COLUMNS = ["page", "line_start", "line_end", "element", "bbox", "raw_text"]
 
 TABLES: dict[str, list[str]] = {
     "documents": ["document_id", "source_file", "sha256", "format", "kind", "year", "municipality",
@@ -25,14 +23,6 @@ TABLES: dict[str, list[str]] = {
                          "comparator", "qualifier", "markers"] + PROVENANCE_COLUMNS,
     "diagnostics": ["document_id", "severity", "code", "message", "location"],
 }
-
-
-def provenance_columns(p: Provenance | None) -> dict:
-    """The provenance columns of a record row."""
-    if p is None:
-        return {k: "" for k in PROVENANCE_COLUMNS}
-    return {"page": p.page, "line_start": p.line_start, "line_end": p.line_end, "element": p.element,
-            "bbox": " ".join(f"{x:.2f}" for x in p.bbox) if p.bbox else "", "raw_text": p.raw}
 
 
 def table_rows(doc: Document) -> dict[str, list[dict]]:

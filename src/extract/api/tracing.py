@@ -1,15 +1,22 @@
 """See a parse: every line of the layout a source made of a file, with what the parser read it as
 (policy area, goal, performance, explanation of ..., indicator ..., footnote, or not placed).
-Like pdfplumber's debug_tablefinder, it shows what the finder saw."""
+Like pdfplumber's debug_tablefinder, it shows what the finder saw.
+
+Part of the library API (`api/`): `trace` runs a source (`sources/`) and the record parser
+(`parse/records.py`) over one file and pairs each unit with its role; `extract inspect` prints
+the trace (`cli/terminal.py`).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from .layout import Origin
-from .parse.records import RecordParser
-from .parse.units import TableUnit
-from .sources import read_layout
+from ..layout import Origin
+from ..parse.records import RecordParser
+from ..parse.units import TableUnit
+from ..sources import SourceError, read_layout
+
+__all__ = ["SourceError", "TraceLine", "trace"]
 
 
 @dataclass(frozen=True)
@@ -53,13 +60,3 @@ def trace(path: str | Path) -> list[TraceLine]:
         else:
             out.append(TraceLine(_where(unit.origin), role, unit.text))
     return out
-
-
-def render(lines: list[TraceLine], width: int | None = 160) -> str:
-    loc = max((len(t.location) for t in lines), default=0)
-    role = max((len(t.role) for t in lines), default=0)
-    rows = []
-    for t in lines:
-        row = f"{t.location:<{loc}}  {t.role:<{role}}  {t.text}"
-        rows.append(row if width is None or len(row) <= width else row[: width - 1] + "…")
-    return "\n".join(rows)

@@ -6,18 +6,20 @@ for Y in the spring of Y+1). A row's value is that of the latest edition reporti
 editions that report it are listed; when they disagree the row is flagged `conflict` and
 `values` lists each value with its editions. Values without a figure (`-`, n.b., n.v.t., p.m.)
 and values without a year are left out. Indicators are keyed by municipality and code.
+
+A check across editions: a pure function over Documents (`series(docs)`, a DataFrame). The
+library API (`extract.series`, `api/analysis.py`) reads paths into Documents and calls it; the
+terminal report is the CLI's (`cli/terminal.py`).
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .editions import as_documents, edition_label, publication_order
-from .keys import code_key, figure, has_figure, policy_area_of, shown
-from .models import Document, Indicator, IndicatorValue
+from ..models import Document, Indicator, IndicatorValue
+from .keys import code_key, document_list, edition_label, figure, has_figure, policy_area_of, publication_order, shown
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,34 +83,13 @@ def series_points(docs: Iterable[Document]) -> list[Point]:
     return sorted(points.values(), key=Point.order)
 
 
-def series(inputs: Iterable[str | Path | Document] | str | Path | Document) -> "pd.DataFrame":
-    """The indicator series of all editions in `inputs` (paths as `extract series` reads them,
-    or Documents): one row per indicator, kind and year, columns SERIES_COLUMNS, sorted by
-    municipality, code, kind and year. `value` is an exact Decimal (None for qualitative
-    values, whose text is in `raw`); `conflict` is a bool."""
+def series(documents: Iterable[Document] | Document) -> "pd.DataFrame":
+    """The indicator series of all editions in `documents`: one row per indicator, kind and
+    year, columns SERIES_COLUMNS, sorted by municipality, code, kind and year. `value` is an
+    exact Decimal (None for qualitative values, whose text is in `raw`); `conflict` is a bool.
+    `df.attrs['editions']` lists the editions in publication order."""
     import pandas as pd
-    docs = as_documents(inputs)
+    docs = document_list(documents)
     df = pd.DataFrame([p.row() for p in series_points(docs)], columns=SERIES_COLUMNS, dtype=object)
     df.attrs["editions"] = [f"{edition_label(d)} ({d.document_id})" for d in sorted(docs, key=publication_order)]
     return df
-
-
-def summary(table: "pd.DataFrame", max_rows: int = 50) -> str:
-    """The terminal report of `extract series`: editions in publication order, counts, and the
-    conflicting rows."""
-    from .terminal import text_table
-    editions = table.attrs.get("editions", [])
-    conflicts = table[table["conflict"] == True]  # noqa: E712  (object column)
-    out = [f"editions (in publication order): {len(editions)}"] + [f"  {e}" for e in editions]
-    out.append(f"{len(table)} rows: {table['indicator_code'].nunique()} indicators, "
-               f"{int((table['kind'] == 'realisatie').sum())} realised values, "
-               f"{int((table['kind'] == 'streefwaarde').sum())} targets; "
-               + (f"{len(conflicts)} conflict{'s' if len(conflicts) > 1 else ''} (editions disagree)" if len(conflicts) else "no conflicts"))
-    if len(conflicts):
-        rows = conflicts.head(max_rows).to_dict("records")
-        out.append(text_table(["code", "kind", "year", "value", "values per edition"],
-                              [[r["indicator_code"], r["kind"], r["year"], r["raw"], r["values"]] for r in rows],
-                              max_width=100))
-        if len(conflicts) > max_rows:
-            out.append(f"  … {len(conflicts) - max_rows} more in the CSV")
-    return "\n".join(out)

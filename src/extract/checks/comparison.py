@@ -1,6 +1,10 @@
 """Comparing two editions (`extract compare OLD NEW`): what was added, removed, renamed,
 renumbered or moved, which realised values were restated, which targets moved.
 
+A check across editions: a pure function over Documents (`compare(old_docs, new_docs)`, a
+DataFrame). The library API (`extract.compare`, `api/analysis.py`) reads paths into Documents
+and calls it; the terminal report is the CLI's (`cli/terminal.py`).
+
 Documents are matched by policy area (the newest document of a side when it has several for one
 area); policy areas in only one side are listed, not compared. Within the compared areas,
 records are matched by code, then by wording (`matching.pair_records`), and values by indicator
@@ -28,13 +32,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .editions import as_documents, edition_label, publication_order
-from .keys import code_key, figure, has_figure, policy_area_of, shown
+from ..models import Document, Goal, Indicator, IndicatorValue, Performance, Provenance
+from .keys import code_key, document_list, edition_label, figure, has_figure, policy_area_of, publication_order, shown
 from .matching import Pair, normalise, pair_records
-from .models import Document, Goal, Indicator, IndicatorValue, Performance, Provenance
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -319,15 +321,13 @@ def compare_documents(old_docs: list[Document], new_docs: list[Document]) -> tup
     return cmp.changes, sorted(common, key=code_key), old_notes + new_notes
 
 
-def compare(old: Iterable[str | Path | Document] | str | Path | Document,
-            new: Iterable[str | Path | Document] | str | Path | Document) -> "pd.DataFrame":
-    """The changes from edition `old` to edition `new` (each paths as `extract compare` reads
-    them, or Documents): one row per change or listing, columns CHANGE_COLUMNS, sorted by
-    policy area, record type, code, kind and year. `df.attrs` holds 'areas' (the policy
-    areas compared), 'notes' (which document was compared for areas with several) and
-    'old'/'new' (the editions, as `kind year (document_id)`)."""
+def compare(old: Iterable[Document] | Document, new: Iterable[Document] | Document) -> "pd.DataFrame":
+    """The changes from edition `old` to edition `new` (each one Document or several): one row
+    per change or listing, columns CHANGE_COLUMNS, sorted by policy area, record type, code, kind
+    and year. `df.attrs` holds 'areas' (the policy areas compared), 'notes' (which document was
+    compared for areas with several) and 'old'/'new' (the editions, as `kind year (document_id)`)."""
     import pandas as pd
-    old_docs, new_docs = as_documents(old), as_documents(new)
+    old_docs, new_docs = document_list(old), document_list(new)
     changes, areas, notes = compare_documents(old_docs, new_docs)
     df = pd.DataFrame([asdict(c) for c in changes], columns=CHANGE_COLUMNS, dtype=object)
     df.attrs.update(areas=areas, notes=notes, old=_editions(old_docs), new=_editions(new_docs))
@@ -336,39 +336,3 @@ def compare(old: Iterable[str | Path | Document] | str | Path | Document,
 
 def _editions(docs: list[Document]) -> list[str]:
     return [f"{edition_label(d)} ({d.document_id})" for d in sorted(docs, key=publication_order)]
-
-
-def summary(changes: "pd.DataFrame", max_rows: int = 50) -> str:
-    """The terminal report of `extract compare`: the editions, the areas compared, a table of
-    changes, and tables of the values in only one edition and of the targets."""
-    from .terminal import text_table
-    a = changes.attrs
-    out = [f"old: {', '.join(a.get('old', [])) or '-'}", f"new: {', '.join(a.get('new', [])) or '-'}",
-           f"policy areas compared: {', '.join(a.get('areas', [])) or 'none'}"]
-    out += [f"note: {n}" for n in a.get("notes", [])]
-    rows = changes.to_dict("records")
-    areas_apart = [r for r in rows if r["record_type"] == "policy_area"]
-    if areas_apart:
-        out.append("not compared: " + ", ".join(f"{r['code']} only in {r['change'][5:]}" for r in areas_apart))
-
-    def section(title: str, selected: list[dict], headers: list[str], cells) -> None:
-        if not selected:
-            return
-        out.append(f"\n{title} ({len(selected)}):")
-        out.append(text_table(headers, [cells(r) for r in selected[:max_rows]], max_width=60))
-        if len(selected) > max_rows:
-            out.append(f"  … {len(selected) - max_rows} more in the CSV")
-
-    found = [r for r in rows if r["change"] in CHANGES]
-    by_kind = {c: sum(1 for r in found if r["change"] == c) for c in CHANGES}
-    out.append("changes: " + (", ".join(f"{k} {n}" for k, n in by_kind.items() if n) or "none"))
-    section("changes", found, ["change", "type", "code", "old code", "kind", "year", "old", "new", "similarity"],
-            lambda r: [r["change"], r["record_type"], r["code"], r["old_code"], r["kind"], r["year"], r["old"],
-                       r["new"], r["similarity"]])
-    section("values in only one edition", [r for r in rows if r["change"] in ("only_old", "only_new") and r["record_type"] == "value"],
-            ["in", "code", "kind", "year", "value"],
-            lambda r: [r["change"][5:], r["code"], r["kind"], r["year"], r["old"] or r["new"]])
-    section("targets of both editions", [r for r in rows if r["change"] == "target"],
-            ["code", "year", "old target", "new target", "realised"],
-            lambda r: [r["code"], r["year"], r["old"], r["new"], r["realised"]])
-    return "\n".join(out)

@@ -1,8 +1,12 @@
-"""Editions: the documents `check`, `compare` and `series` work on, and their order in time.
+"""Editions: reading the documents `check`, `compare` and `series` work on.
 
 An argument may be an input file, a folder of inputs (converted in memory, as `extract convert`
 would), the output folder of `extract convert` (a folder holding `documents.csv` and `json/`,
 read back from its JSON without reconverting), or one `json/<document>.json` file of it.
+
+Part of the library API (`api/`): it loads, `api/analysis.py` then hands the Documents to the
+checks (`extract.checks`), which never read paths. Their order in time (`publication_order`) is
+a key of the checks (`checks/keys.py`).
 """
 from __future__ import annotations
 
@@ -12,13 +16,22 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .convert import DEFAULT_TIMEOUT, Batch, default_jobs, find_inputs, iter_convert
-from .models import Document
+from ..models import Document
+from .conversion import Batch, find_inputs, iter_convert
+from .limits import DEFAULT_TIMEOUT, default_jobs
 
-# When an edition is published, as a fraction of a year: the budget for year Y comes out in
-# the autumn of Y-1, a progress report during Y, the annual report in the spring of Y+1.
-_PUBLISHED = {"begroting": -0.25, "voortgangsrapportage": 0.5, "bestuursrapportage": 0.6,
-              "jaarstukken": 1.4, "other": 0.0}
+
+class EditionsError(FileNotFoundError):
+    """Paths that could not be read as editions: `problems` names each such path, `what` the
+    argument they were given as (PATH, OLD, NEW); `found` counts the documents that were read.
+    The message lists the problems, and says so when no document was found at all."""
+
+    def __init__(self, problems: list[str], what: str = "PATH", found: int = 0):
+        self.problems, self.what, self.found = list(problems), what, found
+        super().__init__("; ".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        return self.problems + ([] if self.found else [f"no documents found in {self.what}"])
 
 
 def is_convert_output(folder: Path) -> bool:
@@ -29,8 +42,9 @@ def is_convert_output(folder: Path) -> bool:
 def load_editions(paths: Iterable[str | Path], *, jobs: int = 1,
                   timeout: float | None = DEFAULT_TIMEOUT) -> Batch:
     """Read every document named by `paths`: convert outputs from their JSON, other inputs by
-    converting them (in `jobs` processes; 0: one per core for large batches). A document met twice (same id and content) is kept once. The batch's
-    `problems` name the paths that could not be read."""
+    converting them (in `jobs` processes; 0: one per core for large batches). A document met
+    twice (same id and content) is kept once. The batch's `problems` name the paths that could
+    not be read."""
     out = Batch()
     inputs: list[Path] = []
     for p in map(Path, paths):
@@ -55,9 +69,11 @@ def load_editions(paths: Iterable[str | Path], *, jobs: int = 1,
     return out
 
 
-def as_documents(inputs: Iterable[str | Path | Document] | str | Path | Document) -> list[Document]:
-    """Documents from a mix of Documents and paths, for the library functions; paths that
-    cannot be read raise FileNotFoundError naming them."""
+def as_documents(inputs: Iterable[str | Path | Document] | str | Path | Document, *, jobs: int = 1,
+                 what: str = "PATH") -> list[Document]:
+    """Documents from a mix of Documents and paths (paths read by `load_editions`, in `jobs`
+    processes). Raises EditionsError when a path cannot be read, or when the paths were all
+    that was given and they hold no document."""
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
     docs: list[Document] = []
@@ -65,10 +81,10 @@ def as_documents(inputs: Iterable[str | Path | Document] | str | Path | Document
     for item in inputs:
         (docs if isinstance(item, Document) else paths).append(item)
     if paths:
-        loaded = load_editions(paths)
-        if loaded.problems:
-            raise FileNotFoundError("; ".join(loaded.problems))
+        loaded = load_editions(paths, jobs=jobs)
         docs.extend(loaded.documents)
+        if loaded.problems or not docs:
+            raise EditionsError(loaded.problems, what, found=len(docs))
     return docs
 
 
@@ -87,17 +103,3 @@ def _read_json(path: Path, out: Batch) -> None:
     except ValidationError as exc:
         out.problems.append(f"{path}: not a document JSON written by extract convert "
                             f"({exc.error_count()} validation errors)")
-
-
-def publication_order(doc: Document) -> tuple[float, str]:
-    """A sort key that puts editions in the order they were published (budget 2019, autumn
-    2018, comes after annual report 2017, spring 2018); documents without a year first."""
-    if doc.year is None:
-        return (float("-inf"), doc.document_id)
-    return (doc.year + _PUBLISHED.get(doc.kind, 0.0), doc.document_id)
-
-
-def edition_label(doc: Document) -> str:
-    """A short human name for an edition: `begroting 2019`, `jaarstukken 2017`."""
-    year = f" {doc.year}" if doc.year is not None else ""
-    return f"{doc.kind}{year}"

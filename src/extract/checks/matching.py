@@ -3,6 +3,8 @@
 
 Wording is compared after normalising case, quotes, punctuation and white space, with difflib's
 SequenceMatcher ratio; pairs at or above the threshold (0.8) are matched, best first.
+
+Part of `checks/` (across editions): `comparison` pairs goals, performances and indicators with it.
 """
 from __future__ import annotations
 

@@ -1,31 +1,35 @@
 """Converting files: one document (`convert`) or a batch (`convert_batch`), errors as data.
 
+The library API's entry to the pipeline: a source reads the file into a layout (`sources/`), the
+parser makes a Document of it (`parse/`), the conversion-time rules add their diagnostics
+(`checks/validate`), and a batch given an `out` folder is written as CSV tables and JSON
+(`writers/`). The CLI's `extract convert` is one call of `convert_batch`.
+
 A file that cannot be read or parsed becomes a Document with status 'failed' and an error
 diagnostic naming the file, the page when known, and the reason; the rest of the batch goes on.
+A bug met while converting one file (`internal_error`) names where in the package it was raised.
 """
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import signal
-import threading
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import validate
-from .models import Diagnostic, Document, Provenance
-from .parse.document import parse_layout
-from .sources import SUFFIXES, SourceError, read_layout
+from ..checks.validate import validate
+from ..models import Diagnostic, Document, Provenance
+from ..parse.document import parse_layout
+from ..sources import SUFFIXES, SourceError, read_layout
+from ..writers import write_document_json, write_schema, write_tables
+from .limits import DEFAULT_TIMEOUT, ConversionTimeout, default_jobs, time_limit
 
-DEFAULT_TIMEOUT = 300.0
+__all__ = ["DEFAULT_TIMEOUT", "Batch", "ConversionTimeout", "convert", "convert_batch", "default_jobs",
+           "document_id_for", "find_inputs", "iter_convert", "raised_at", "unique_ids", "write_schema"]
 
-
-class ConversionTimeout(Exception):
-    pass
+PACKAGE_DIR = Path(__file__).resolve().parent.parent   # src/extract
 
 
 def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
@@ -63,25 +67,6 @@ def document_id_for(path: Path) -> str:
     return re.sub(r"[^\w.-]+", "_", path.stem) or "document"
 
 
-@contextmanager
-def _time_limit(seconds: float | None):
-    """Raise ConversionTimeout after `seconds` (POSIX, main thread; otherwise no limit)."""
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def handler(signum, frame):
-        raise ConversionTimeout(f"conversion took longer than {seconds:g} s")
-
-    old = signal.signal(signal.SIGALRM, handler)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-
-
 def convert(path: str | Path, *, document_id: str | None = None, timeout: float | None = None,
             source_file: str | None = None) -> Document:
     """Convert one file to a Document. Never raises for bad input: problems are diagnostics and
@@ -96,7 +81,7 @@ def convert(path: str | Path, *, document_id: str | None = None, timeout: float 
         return _failed(doc_id, source, "", fmt, "unreadable_file", f"cannot read file: {exc.strerror or exc}")
     sha = hashlib.sha256(data).hexdigest()
     try:
-        with _time_limit(timeout):
+        with time_limit(timeout):
             layout = read_layout(path, data, source)
             doc = parse_layout(layout, doc_id, sha)
             doc.diagnostics.extend(validate(doc))
@@ -122,14 +107,27 @@ def _failed(doc_id: str, source: str, sha: str, fmt: str, code: str, message: st
                                             location=prov.location(), provenance=prov)])
 
 
+def raised_at(exc: BaseException) -> str | None:
+    """Where `exc` was raised in this package: the innermost frame of its traceback that is ours,
+    as `extract/parse/grid.py:87 in grid_row` (None when no frame is ours)."""
+    ours = [f for f in traceback.extract_tb(exc.__traceback__)
+            if Path(f.filename).resolve().is_relative_to(PACKAGE_DIR)]
+    if not ours:
+        return None
+    frame = ours[-1]
+    where = Path(frame.filename).resolve().relative_to(PACKAGE_DIR.parent).as_posix()
+    return f"{where}:{frame.lineno} in {frame.name}"
+
+
 def _convert_guarded(args: tuple[str, str, float | None, str]) -> Document:
     """The per-file job: anything unexpected becomes a failed document, not a dead batch."""
     path, doc_id, timeout, source = args
     try:
         return convert(path, document_id=doc_id, timeout=timeout, source_file=source)
     except Exception as exc:  # the batch boundary: report the bug as data, go on with the rest
+        where = raised_at(exc)
         return _failed(doc_id, source, "", SUFFIXES.get(Path(path).suffix.lower(), "text"),
-                       "internal_error", f"{type(exc).__name__}: {exc}")
+                       "internal_error", f"{type(exc).__name__}: {exc}" + (f" at {where}" if where else ""))
 
 
 @dataclass
@@ -177,15 +175,20 @@ def iter_convert(files: list[Path], *, jobs: int = 1, timeout: float | None = DE
 
 
 def convert_batch(paths: Iterable[str | Path], *, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
-                  on_document: Callable[[Document], None] | None = None) -> Batch:
+                  out: str | Path | None = None, on_document: Callable[[Document], None] | None = None) -> Batch:
+    """Convert every input under `paths` (files, and folders searched recursively) in input
+    order, in `jobs` processes (0: one per core for large batches). With `out`, each document's
+    JSON is written to OUT/json/ as it is converted and the CSV tables to OUT/ at the end, as
+    `extract convert` does. `on_document` is called with each document as it is done. The
+    batch's `problems` name the paths that do not exist or are not inputs."""
     files, problems = find_inputs(paths)
     batch = Batch(problems=problems)
-    for doc in iter_convert(files, jobs=jobs, timeout=timeout):
+    for doc in iter_convert(files, jobs=jobs or default_jobs(len(files)), timeout=timeout):
+        if out is not None:
+            write_document_json(Path(out), doc)
         batch.documents.append(doc)
         if on_document:
             on_document(doc)
+    if out is not None:
+        write_tables(Path(out), batch.documents)
     return batch
-
-
-def default_jobs(n_files: int) -> int:
-    return max(1, min(os.cpu_count() or 1, n_files // 4 or 1))

@@ -1,0 +1,41 @@
+"""The limits of a conversion: the time one document may take and the processes a batch uses.
+
+Part of the library API (`api/`); standard library only, so the CLI can show the defaults in its
+help without importing the converter.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from contextlib import contextmanager
+
+DEFAULT_TIMEOUT = 300.0
+
+
+class ConversionTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise ConversionTimeout after `seconds` (POSIX, main thread; otherwise no limit)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise ConversionTimeout(f"conversion took longer than {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def default_jobs(n_files: int) -> int:
+    """Processes for a batch of `n_files`: one per core, at most one per four files."""
+    return max(1, min(os.cpu_count() or 1, n_files // 4 or 1))
