@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+import sys
+from pathlib import Path
 
 import click
+import pytest
 
-from conftest import SAMPLES, run_cli
+from conftest import ROOT, SAMPLES, run_cli, run_cli_process
 from extract.cli import cli
 from extract.writers.schema import SCHEMA_FILE, schema_bytes
-from conftest import ROOT
 
 
 def test_every_command_has_help():
@@ -91,3 +94,33 @@ def test_inspect_shows_what_each_line_was_read_as():
     assert any("explanation of 9A1.4" in line and "Met name basisfunctie 3" in line for line in lines)
     assert any("footnote **" in line for line in lines)
     assert run_cli("inspect", str(SAMPLES / "missing.txt")).returncode == 2
+
+
+def _installed_script() -> str:
+    script = Path(sys.executable).parent / "extract"
+    found = str(script) if script.exists() else shutil.which("extract")
+    if not found:
+        pytest.skip("the `extract` console script is not installed")
+    return found
+
+
+def test_python_m_extract_runs_in_a_new_process(tmp_path):
+    r = run_cli_process("--version")
+    assert r.returncode == 0 and r.stdout.strip() == "extract, version 0.1.0"
+    r = run_cli_process("convert", str(SAMPLES / "000_77f27bb01ce9e9d5.txt"), "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines()[-1].startswith("total: 1 documents (0 failed), goals 1")
+    assert (tmp_path / "json" / "000_77f27bb01ce9e9d5.json").exists()
+
+
+def test_the_installed_console_script_sets_exit_codes(tmp_path):
+    """The `extract` script of pyproject (`extract.cli:main`), in a new process: 1 when a
+    document failed (no traceback, the file named), 2 on usage errors."""
+    script = [_installed_script()]
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj garbage")
+    r = run_cli_process("convert", str(bad), "--out", str(tmp_path / "out"), command=script)
+    assert r.returncode == 1 and "broken.pdf" in r.stderr and "Traceback" not in r.stderr + r.stdout
+    assert run_cli_process("frobnicate", command=script).returncode == 2
+    r = run_cli_process("--help", command=script)
+    assert r.returncode == 0 and "Usage: extract" in r.stdout

@@ -2,7 +2,7 @@
 
 The library API's entry to the pipeline: a source reads the file into a layout (`sources/`), the
 parser makes a Document of it (`parse/`), the conversion-time rules add their diagnostics
-(`checks/validate`), and a batch given an `out` folder is written as CSV tables and JSON
+(`checks/at_conversion.py`), and a batch given an `out` folder is written as CSV tables and JSON
 (`writers/`). The CLI's `extract convert` is one call of `convert_batch`.
 
 A file that cannot be read or parsed becomes a Document with status 'failed' and an error
@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..checks.validate import validate
+from ..checks.at_conversion import validate
 from ..models import Diagnostic, Document, Provenance
 from ..parse.document import parse_layout
 from ..sources import SUFFIXES, SourceError, read_layout

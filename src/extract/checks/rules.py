@@ -1,7 +1,7 @@
 """The rules one edition is held to. Each rule is a plain function over a Document yielding
 `Hit`s, registered with an id and a severity in `RULES`.
 
-`extract check` runs every rule; conversion (`validate`) runs the rules marked `at_conversion`,
+`extract check` runs every rule; conversion (`at_conversion.validate`) runs the rules marked `at_conversion`,
 the same functions, with severities capped at warning (a data problem in the source is not a
 failed extraction).
 """

@@ -1,0 +1,57 @@
+"""The library's conversion entry (`extract.api.conversion`): a bug met while converting one file
+becomes an `internal_error` that says where it was raised, and the module can be patched by name."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from unittest import mock
+
+import extract
+import extract.api.conversion as conversion
+from conftest import SAMPLES, run_cli
+from extract.parse.records import RecordParser
+from extract.sources import SourceError
+
+SEED = SAMPLES / "000_77f27bb01ce9e9d5.txt"
+SRC = Path(conversion.__file__).resolve().parent.parent.parent   # src/
+
+
+def _broken_run(self):
+    raise KeyError("x")
+
+
+def _internal_error(doc) -> str:
+    [d] = [d for d in doc.diagnostics if d.code == "internal_error"]
+    assert doc.status == "failed" and d.severity == "error" and str(SEED) in d.location
+    return d.message
+
+
+def test_internal_error_names_the_innermost_frame_of_the_package(monkeypatch):
+    monkeypatch.setattr(RecordParser, "run", _broken_run)   # raised outside the package, called from it
+    message = _internal_error(extract.convert_batch([SEED]).documents[0])
+    m = re.fullmatch(r"KeyError: 'x' at (extract/parse/document\.py):(\d+) in parse_layout", message)
+    assert m, message
+    line = (SRC / m.group(1)).read_text(encoding="utf-8").splitlines()[int(m.group(2)) - 1]
+    assert "parser.run()" in line
+
+
+def test_internal_error_location_reaches_the_command_line(monkeypatch, tmp_path):
+    monkeypatch.setattr(RecordParser, "run", _broken_run)
+    r = run_cli("convert", str(SEED), "--out", str(tmp_path))
+    assert r.returncode == 1
+    assert re.search(r"failed: .*000_77f27bb01ce9e9d5\.txt: KeyError: 'x' at extract/parse/document\.py:\d+ in "
+                     r"parse_layout", r.stderr), r.stderr
+
+
+def test_raised_at_is_none_without_a_frame_of_the_package():
+    try:
+        _broken_run(None)
+    except KeyError as exc:
+        assert conversion.raised_at(exc) is None
+
+
+def test_the_conversion_module_is_a_module_and_patchable_by_name():
+    assert isinstance(extract.convert, type(_broken_run)) and extract.convert is conversion.convert
+    with mock.patch("extract.api.conversion.read_layout", side_effect=SourceError("patched", page=3)):
+        doc = extract.convert(SEED)
+    assert doc.status == "failed" and doc.diagnostics[0].message == "patched" and "page 3" in doc.diagnostics[0].location
