@@ -19,9 +19,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 import extract
-from extract.sources.html import read_html
-from extract.sources.html_encoding import decode_html
-from extract.sources.html_limits import check_text, limit_size
+from extract.sources.html.page import read_html
+from extract.sources.html.encoding import decode_html
+from extract.sources.html.limits import check_text, limit_size
 
 ROOT = Path(__file__).resolve().parent.parent
 

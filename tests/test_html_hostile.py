@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import extract
-from extract.sources.html_content import NON_TEXT_TAGS
-from extract.sources.html_encoding import decode_html
-from extract.sources.html_limits import check_text
+from extract.sources.html.content import NON_TEXT_TAGS
+from extract.sources.html.encoding import decode_html
+from extract.sources.html.limits import check_text
 
 PAGES = sorted((SAMPLES / "html").glob("*.html"))
 SEED = SAMPLES / "html" / "000-begroting-2019-9a-sociale-binding.html"

@@ -10,7 +10,7 @@ from conftest import ROOT
 
 import extract
 from extract.layout import Layout
-from extract.sources.html import read_html
+from extract.sources.html.page import read_html
 
 PAGES_WITHOUT_GOALS = sorted((ROOT / "tests" / "data" / "html").glob("*.html"))
 

@@ -127,7 +127,7 @@ def test_a_page_pdfplumber_cannot_list_does_not_take_the_others_down(tmp_path):
 
 def test_a_pathological_file_becomes_a_timeout_diagnostic(monkeypatch):
     """A page that never finishes (simulated: pdfplumber reading forever) stops at the limit."""
-    import extract.sources.pdf as pdf_source
+    import extract.sources.pdf.document as pdf_source
 
     def forever(*args, **kwargs):
         while True:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from conftest import SAMPLES
 
-from extract.sources.pdf_columns import Grid, centred_runs, header_columns, widest_gap
-from extract.sources.pdf_prefilter import candidate_pages
-from extract.sources.pdf_repair import rebuild_truncated
-from extract.sources.pdf_words import TextLine, Word, group_lines, join_hyphenated
+from extract.sources.geometry.columns import Grid, centred_runs, header_columns, widest_gap
+from extract.sources.pdf.prefilter import candidate_pages
+from extract.sources.pdf.repair import rebuild_truncated
+from extract.sources.geometry.words import TextLine, Word, group_lines, join_hyphenated
 
 
 def word(text: str, x0: float, top: float, size: float = 9.0) -> Word:

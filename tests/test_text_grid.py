@@ -1,7 +1,7 @@
 """Tables drawn with rules in text (box drawing, ASCII grids): cells, spans, rows."""
 from __future__ import annotations
 
-from extract.sources.text_grid import in_ruled_table, is_rule, ruled_table, table_end
+from extract.sources.text.ruled import in_ruled_table, is_rule, ruled_table, table_end
 
 BOX = """\
 ┌──────────────┬──────────────────┐

@@ -1,4 +1,5 @@
-"""Bytes to text: BOM first, then UTF-8, then detection (bs4's UnicodeDammit)."""
+"""Bytes to text: BOM first, then UTF-8, then detection (bs4's UnicodeDammit). Shared by the text
+source (`sources/text`) and the HTML source (`sources/html/encoding`)."""
 from __future__ import annotations
 
 import codecs

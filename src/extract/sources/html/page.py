@@ -1,9 +1,9 @@
-"""HTML source: a saved or crawled budget web page (CMS page of a programmabegroting,
-jaarstukken or begrotingsapp site) to the common layout.
+"""The entry of the HTML source (`sources/html`): a saved or crawled budget web page (CMS page
+of a programmabegroting, jaarstukken or begrotingsapp site) to the common layout.
 
 Steps: decode (BOM, declared charset, detection), guard against junk and giant pages, parse with
 bs4 + lxml, keep the breadcrumb apart, take navigation and other chrome out, find the main
-content, and walk it into blocks (`html_blocks`). Every line carries the CSS-like path of its
+content, and walk it into blocks (`blocks`). Every line carries the CSS-like path of its
 element (`Origin.element`), which becomes the provenance of the records parsed from it.
 """
 from __future__ import annotations
@@ -13,15 +13,15 @@ import re
 from bs4 import BeautifulSoup
 from bs4.builder import ParserRejectedMarkup
 
-from ..layout import Block, Layout, Line
-from ..profiles.documents import DOCUMENT_KIND_WORDS
-from . import SourceError
-from .html_blocks import BlockWalker, normalise
-from .html_content import breadcrumb_items, content_root, find_breadcrumb, remove_chrome
-from .html_encoding import decode_html
-from .html_limits import check_text, limit_size
-from .html_lines import element_lines
-from .html_paths import ElementPaths
+from ...layout import Block, Layout, Line
+from ...profiles.documents import DOCUMENT_KIND_WORDS
+from .. import SourceError
+from .blocks import BlockWalker, normalise
+from .content import breadcrumb_items, content_root, find_breadcrumb, remove_chrome
+from .encoding import decode_html
+from .limits import check_text, limit_size
+from .source_lines import element_lines
+from .paths import ElementPaths
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+")
 

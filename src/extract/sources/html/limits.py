@@ -1,4 +1,4 @@
-"""Guards that keep hostile pages cheap: binary junk, control characters, and pages of tens of
+"""Guards that keep hostile web pages cheap (HTML source, `sources/html`): binary junk, control characters, and pages of tens of
 megabytes (inline images and scripts, or a crawl gone wrong).
 
 bs4 builds its tree in Python at roughly 1 MB/s, so a big page is first slimmed with linear
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..models import Diagnostic
-from . import SourceError
+from ...models import Diagnostic
+from .. import SourceError
 
 SLIM_OVER = 1_000_000     # characters: slim pages bigger than this
 MAX_CHARS = 2_000_000     # characters of markup handed to bs4 at most

@@ -1,4 +1,4 @@
-"""Source line numbers for the elements of a bs4 tree.
+"""Source line numbers for the elements of a bs4 tree (HTML provenance, `sources/html`).
 
 bs4's lxml tree builder does not pass on where an element starts; lxml's own tree does
 (`sourceline`, from libxml2). Both come from the same libxml2 HTML parser, so parsing the same

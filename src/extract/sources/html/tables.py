@@ -1,4 +1,4 @@
-"""Tables of a budget page as grids of cells: `<table>` with rowspan/colspan, tables a CMS builds
+"""Tables of a budget web page as grids of cells (HTML source, `sources/html`): `<table>` with rowspan/colspan, tables a CMS builds
 from `<div>`s (ARIA roles or table/row/cell classes), and indicator "cards" written as `<dl>`.
 
 Expansion puts every cell at its row and column; the copies a span makes are marked `spanned`
@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from bs4 import Tag
 
-from ..layout import Block, Cell, Line, Origin
-from ..models import Diagnostic
-from ..profiles.codes import leading_code
-from ..profiles.columns import header_tokens
-from ..models.values import clean_text, parse_cell
-from .html_content import class_tokens
-from .html_paths import ElementPaths
+from ...layout import Block, Cell, Line, Origin
+from ...models import Diagnostic
+from ...profiles.codes import leading_code
+from ...profiles.columns import header_tokens
+from ...models.values import clean_text, parse_cell
+from .content import class_tokens
+from .paths import ElementPaths
 
 CellLines = Callable[[Tag], list[Line]]
 

@@ -1,10 +1,12 @@
-"""pdfplumber on the pages the prefilter chose: positioned words and rulings, page by page,
+"""The PDF source's second pass (`sources/pdf`): pdfplumber on the pages the prefilter chose: positioned words and rulings, page by page,
 with damage reported instead of raised.
 
 The chosen pages are copied by pdfium into one small PDF and read in one go. When pdfplumber
 cannot even list that copy's pages (a damaged page dictionary), each page is copied and read on
-its own, so the good pages survive. A page that fails is an `unreadable_page` warning; the time
-limit and out-of-memory go on up, even where pdfplumber wrapped them in its own exception.
+its own, so the good pages survive. A page that pdfplumber or pdfminer fails on is an
+`unreadable_page` warning; the same kind of exception raised by our own code is an
+`internal_error` (`sources/faults`): a bug, never passed off as a damaged page. The time limit
+and out-of-memory go on up, even where pdfplumber wrapped them in its own exception.
 """
 from __future__ import annotations
 
@@ -20,11 +22,12 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ..models import Diagnostic
-from . import SourceError
-from .pdf_furniture import RunningText, drop_furniture
-from .pdf_prefilter import extract_pages
-from .pdf_words import Rulings, TextLine, group_lines, page_rulings, page_words
+from ...models import Diagnostic
+from .. import SourceError
+from .furniture import RunningText, drop_furniture
+from .prefilter import extract_pages
+from ..geometry.words import Rulings, TextLine, group_lines
+from .words import page_rulings, page_words
 
 # What pdfminer raises on malformed content: its own errors and the plain ones its parser lets
 # through on broken streams. A page that raises one is reported and skipped.

@@ -1,9 +1,12 @@
-"""Positioned words of a PDF page, grouped into text lines, and the page's ruling lines.
+"""Positioned words grouped into text lines, and a page's ruling lines: the base of the shared
+geometry (`sources/geometry`).
 
-pdfplumber gives every word with its box, font and size. Words sharing a baseline become one
-`TextLine` (the cells of a table row included: the table readers split them by column later).
-Rulings are the thin lines and rectangle edges a table is drawn with; table readers use them
-for column and row boundaries where a report draws them.
+A `Word` is a piece of text with its box (points from the page's top-left), size and weight,
+whoever placed it: the PDF source (`sources/pdf/words`, from pdfplumber) or layout text
+(`sources/text/layout`, from character columns). Words sharing a baseline become one `TextLine`
+(the cells of a table row included: the table readers split them by column later). `Rulings`
+are the thin lines and rectangle edges a table is drawn with; table readers use them for column
+and row boundaries where a report draws them.
 """
 from __future__ import annotations
 
@@ -11,9 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..layout import Origin
-
-_BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
+from ...layout import Origin
 
 
 @dataclass(slots=True)
@@ -90,7 +91,6 @@ def join_words(words: list[Word]) -> str:
     return " ".join(w.text for w in words)
 
 
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _HYPHENATED = re.compile(r"[a-zà-ÿ]-$")
 _NOT_JOINED = {"en", "of", "tot", "noch", "en/of"}  # `zorg- en welzijnsinstellingen` keeps its hyphen
 
@@ -132,50 +132,6 @@ class Rulings:
     def horizontal_between(self, top: float, bottom: float, x0: float, x1: float) -> bool:
         """Is a horizontal ruling drawn between two text lines, across [x0, x1]?"""
         return any(top < y < bottom and a <= x0 + 2 and b >= x1 - 2 for y, a, b in self.horizontal)
-
-
-def page_words(page) -> tuple[list[Word], int]:
-    """The upright words of a pdfplumber page, and how many rotated words were left out."""
-    if _drawn_twice(page.chars):  # fake bold: the same glyphs drawn twice would read `DDooeell`
-        page = page.dedupe_chars()
-    raw = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False,
-                             use_text_flow=False, extra_attrs=["size", "fontname"])
-    words, rotated = [], 0
-    for w in raw:
-        if not w.get("upright", True):
-            rotated += 1
-            continue
-        text = w["text"].replace("\u00a0", " ").translate(_LIGATURES).strip()
-        if text:
-            words.append(Word(text, float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-                              float(w.get("size") or (w["bottom"] - w["top"])),
-                              bool(_BOLD.search(str(w.get("fontname", ""))))))
-    return words, rotated
-
-
-def _drawn_twice(chars: list[dict]) -> bool:
-    """Does any glyph stand twice at (almost) the same place? A cheap test, so that pdfplumber's
-    slower `dedupe_chars` runs only on pages that need it."""
-    seen: set[tuple[str, int, int]] = set()
-    for c in chars:
-        key = (c["text"], round(float(c["x0"])), round(float(c["top"])))
-        if key in seen and not c["text"].isspace():
-            return True
-        seen.add(key)
-    return False
-
-
-def page_rulings(page) -> Rulings:
-    """Thin lines and the edges of drawn rectangles (cell borders, thin filled bars). The edges
-    of large filled areas (shading) count too: shaded header cells mark column edges."""
-    r = Rulings()
-    for edge in page.edges:
-        x0, x1, top, bottom = float(edge["x0"]), float(edge["x1"]), float(edge["top"]), float(edge["bottom"])
-        if edge.get("orientation") == "v" or (x1 - x0 < 1.5 and bottom - top > 3):
-            r.vertical.append(((x0 + x1) / 2, top, bottom))
-        elif edge.get("orientation") == "h" or (bottom - top < 1.5 and x1 - x0 > 3):
-            r.horizontal.append(((top + bottom) / 2, x0, x1))
-    return r
 
 
 def group_lines(words: list[Word], page: int) -> list[TextLine]:

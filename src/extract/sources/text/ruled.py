@@ -1,4 +1,4 @@
-"""Tables drawn with rules in text: box drawing (`┌─┬─┐ │ a │ b │ ├─┼─┤`, as w3m and other
+"""Tables drawn with rules in text (part of the text source, `sources/text`): box drawing (`┌─┬─┐ │ a │ b │ ├─┼─┤`, as w3m and other
 text browsers print bordered HTML tables) and ASCII grids (`+---+---+ | a | b |`, as pandoc and
 reStructuredText write them).
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..layout import Block, Cell, Line, Origin
+from ...layout import Block, Cell, Line, Origin
 
 _V = "│┃║|"
 _H = "─━═-=~"

@@ -1,4 +1,4 @@
-"""Where the content of a CMS page is, and what around it is chrome.
+"""Where the content of a CMS page is, and what around it is chrome (HTML source, `sources/html`).
 
 Budget sites wrap the text users saved in navigation, a site header and footer, cookie banners,
 menus, "Ga naar boven" links, share and "download als pdf" widgets. Those are taken out of the
@@ -12,8 +12,8 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
-from ..models.values import clean_text
-from .html_paths import ElementPaths
+from ...models.values import clean_text
+from .paths import ElementPaths
 
 # Elements that never hold page text.
 NON_TEXT_TAGS = frozenset({

@@ -1,4 +1,4 @@
-"""Column boundaries of a table on a PDF page.
+"""Column boundaries of a table on a page (shared geometry: PDF pages and layout text).
 
 The header gives the columns: each leaf header phrase (`Effectindicator`, `2014`, `Bron`) is a
 column; a label above several year columns (`Realisatie` over `2014 2015 2016 2017`) is assigned
@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .pdf_words import Rulings, TextLine, Word, WordBox, join_words
+from .words import Rulings, TextLine, Word, WordBox, join_words
 
 _YEAR = re.compile(r"^(?:19|20)\d\d\*?$")
 _VALUE_LABEL = re.compile(r"^(?:realisatie(?:s|waarde)?|gerealiseerd|werkelijk|resultaat|nulmeting|"

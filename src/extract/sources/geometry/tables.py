@@ -1,10 +1,11 @@
-"""The two tables of a goals section, rebuilt from positioned words into grids of cells.
+"""The two tables of a goals section, rebuilt from positioned words into grids of cells (part of
+the shared geometry, `sources/geometry`: for PDF pages and layout text alike).
 
 - The Doel | Prestatie table: two columns split at the boundary under the header; each cell
   starts at a code (or a ruling, or a gap); the goal cell, vertically centred across its
   performance rows and sharing baselines with them, becomes the first cell of its first row with
   spanned copies in the others (as HTML's rowspan).
-- The indicator table: columns from its header (`pdf_columns`), one row per indicator code, a
+- The indicator table: columns from its header (`columns`), one row per indicator code, a
   `Doel 9A1 ...` band as a row spanning all columns, wrapped names and cells kept line by line.
 
 Both stop where the table ends (a footnote, a heading, prose running across the columns, a wide
@@ -15,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..layout import Block, Cell, Line, Origin
-from ..profiles import sections
-from ..profiles.codes import leading_code, policy_area_line
-from ..profiles.columns import is_header_line
-from .pdf_columns import (
+from ...layout import Block, Cell, Line, Origin
+from ...profiles import sections
+from ...profiles.codes import leading_code, policy_area_line
+from ...profiles.columns import is_header_line
+from .columns import (
     Column,
     Grid,
     boundaries,
@@ -28,7 +29,7 @@ from .pdf_columns import (
     phrases,
     word_spans,
 )
-from .pdf_words import (
+from .words import (
     Rulings,
     TextLine,
     Word,

@@ -1,4 +1,5 @@
-"""Running page headers and footers, and page numbers: left out of the layout.
+"""Running page headers and footers, and page numbers, of PDF pages (`sources/pdf`): left out of
+the layout.
 
 A line in the top or bottom band of a page is furniture when it is a bare page number
 (`212`, `- 12 -`, `Pagina 3 van 10`, `3/10`) or when the same text (digits aside) stands in the
@@ -12,7 +13,7 @@ import re
 
 import pypdfium2 as pdfium
 
-from .pdf_words import TextLine
+from ..geometry.words import TextLine
 
 MAX_SAMPLES = 16
 BAND = 0.09  # the top and bottom 9% of a page hold its running header and footer

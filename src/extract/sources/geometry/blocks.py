@@ -1,7 +1,8 @@
-"""Reading the text lines of PDF pages, in page order, into layout blocks.
+"""Reading the text lines of pages, in page order, into layout blocks: the last step of the shared
+geometry (`sources/geometry`), for PDF pages and layout text alike.
 
 Each page is walked top-down: an indicator-table header or a `Doel | Prestatie` header starts a
-table (`pdf_tables`); a money section (`Wat heeft het gekost?`, amounts × € 1.000) is left out so
+table (`tables`); a money section (`Wat heeft het gekost?`, amounts × € 1.000) is left out so
 that its amounts and `Realisatie 2019` columns are never read as indicators; the other lines are
 grouped into headings (larger or bold type) and paragraphs (by the space between lines). A table
 that reaches the bottom of a page goes on at the top of the next, whether or not the header is
@@ -11,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from ..layout import Block, Line
-from ..models import Diagnostic
-from ..profiles import sections
-from ..profiles.codes import leading_code, policy_area_line
-from .pdf_columns import Column, Grid, header_columns, word_spans
-from .pdf_tables import (
+from ...layout import Block, Line
+from ...models import Diagnostic
+from ...profiles import sections
+from ...profiles.codes import leading_code, policy_area_line
+from .columns import Column, Grid, header_columns, word_spans
+from .tables import (
     TableState,
     band_test,
     cut_at_prose,
@@ -30,7 +31,7 @@ from .pdf_tables import (
     indicator_rows,
     table_body,
 )
-from .pdf_words import (
+from .words import (
     Rulings,
     TextLine,
     Word,

@@ -1,4 +1,4 @@
-"""Truncated PDFs (a download cut short): give the objects that made it a new cross-reference
+"""Truncated PDFs (a download cut short), for the PDF source's first pass (`sources/pdf`): give the objects that made it a new cross-reference
 table, page tree and trailer, so the pages before the cut can still be read.
 
 A PDF's index (xref table, trailer) sits at its end, so a cut-off file cannot be opened at all,

@@ -1,37 +1,40 @@
-"""PDF source: annual reports (jaarstukken) and printable budgets to the common layout.
+"""The entry of the PDF source (`sources/pdf`): annual reports (jaarstukken) and printable
+budgets to the common layout.
 
-1. pypdfium2 opens the file (encrypted, corrupt and empty files stop here with a reason) and
-   reads the plain text of every page; pages that can hold goals or indicators, and their
-   neighbours, are copied into a small PDF (`pdf_prefilter`). A scan without a text layer stops
-   here too.
-2. pdfplumber reads the positioned words and rulings of only those pages (`pdf_words`); running
-   headers, footers and page numbers are left out (`pdf_furniture`).
-3. The lines of each page become headings, paragraphs and tables (`pdf_page`, `pdf_tables`,
-   `pdf_columns`): the Doel | Prestatie table and indicator tables as grids of cells, across
-   page breaks; money tables left out.
+1. pypdfium2 opens the file (encrypted, corrupt and empty files stop here with a reason; a
+   truncated one is rebuilt by `repair`) and reads the plain text of every page; pages that can
+   hold goals or indicators, and their neighbours, are copied into a small PDF (`prefilter`).
+   A scan without a text layer stops here too.
+2. pdfplumber reads the positioned words and rulings of only those pages (`plumber`, `words`);
+   running headers, footers and page numbers are left out (`furniture`).
+3. The shared geometry (`sources/geometry`) turns the lines of each page into headings,
+   paragraphs and tables: the Doel | Prestatie table and indicator tables as grids of cells,
+   across page breaks; money tables left out.
 
 Every line carries its page and the box of its words, which become the provenance of records.
+A page that pdfplumber cannot read is an `unreadable_page` warning; an exception raised by our
+own code is an `internal_error` (a bug, not damage in the file: `sources/faults`).
 """
 from __future__ import annotations
 
 
 import pypdfium2 as pdfium
 
-from ..layout import Layout
-from ..models import Diagnostic
-from ..profiles.documents import DOCUMENT_KIND_WORDS
-from . import SourceError
-from .pdf_furniture import RunningText, is_page_number
-from .pdf_page import PageReader
-from .pdf_plumber import read_pages, unreadable_page
-from .pdf_prefilter import (
+from ...layout import Layout
+from ...models import Diagnostic
+from ...profiles.documents import DOCUMENT_KIND_WORDS
+from .. import SourceError
+from .furniture import RunningText, is_page_number
+from ..geometry.blocks import PageReader
+from .plumber import read_pages, unreadable_page
+from .prefilter import (
     TextPass,
     candidate_pages,
     check_text_layer,
     open_pdf,
     text_pass,
 )
-from .pdf_words import body_size
+from ..geometry.words import body_size
 
 
 

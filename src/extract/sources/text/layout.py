@@ -2,18 +2,18 @@
 columns of a table stand at fixed character positions, separated by runs of spaces.
 
 Such text is read like a PDF page: every word gets a box from its character column and line
-number, and the PDF source's page reader rebuilds the Doel | Prestatie and indicator tables from
-those positions, as it does from the positioned words of a real PDF.
+number, and the shared geometry (`sources/geometry`: `PageReader`) rebuilds the Doel | Prestatie
+and indicator tables from those positions, as it does from the positioned words of a real PDF.
 """
 from __future__ import annotations
 
 import re
 
-from ..layout import Block, Line, Origin
-from .pdf_page import PageReader
-from ..models.values import is_value_token, value_tokens
-from .pdf_words import Rulings, Word, body_size, group_lines
-from .text_grid import in_ruled_table
+from ...layout import Block, Line, Origin
+from ..geometry.blocks import PageReader
+from ...models.values import is_value_token, value_tokens
+from ..geometry.words import Rulings, Word, body_size, group_lines
+from .ruled import in_ruled_table
 
 CHAR_WIDTH = 5.0    # points per character column
 LINE_HEIGHT = 12.0  # points per text line

@@ -1,4 +1,5 @@
-"""The content of a page as layout blocks: headings, paragraphs and tables.
+"""The content of a web page as layout blocks (HTML source, `sources/html`): headings,
+paragraphs and tables.
 
 Each block-level element (`<p>`, `<div>` text, `<li>`, `<dt>`, `<dd>`, ...) becomes a paragraph
 block, `<br>` ends a line inside it, `<h1>`-`<h6>` become headings with their level, tables and
@@ -13,12 +14,12 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import PreformattedString
 
-from ..layout import Block, Line
-from ..models import Diagnostic
-from ..models.values import clean_text
-from .html_content import NON_TEXT_TAGS
-from .html_paths import ElementPaths
-from .html_tables import (
+from ...layout import Block, Line
+from ...models import Diagnostic
+from ...models.values import clean_text
+from .content import NON_TEXT_TAGS
+from .paths import ElementPaths
+from .tables import (
     card_block,
     div_raw_rows,
     grid_block,

@@ -1,11 +1,12 @@
-"""The fast first pass over a PDF with pypdfium2: open it (or say why it cannot be opened), read
+"""The PDF source's fast first pass (`sources/pdf`), with pypdfium2: open it (or say why it cannot be opened), read
 the plain text of every page, decide which pages can hold goals or indicators, and copy those
 pages (with their neighbours, for tables that go on) into a small PDF for pdfplumber.
 
 Reading positioned words with pdfplumber costs tens of milliseconds a page; pdfium's text costs a
 fraction of that, so a 400-page annual report is scanned in about a second and only its dozen
 relevant pages are read in detail. The copy also repairs what pdfium can repair (a damaged
-cross-reference table), so pdfplumber gets a clean file.
+cross-reference table), so pdfplumber gets a clean file; a truncated file is rebuilt first
+(`repair`). The words that make a page a candidate are document vocabulary (`profiles`).
 """
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
-from . import SourceError
-from .pdf_repair import rebuild_truncated
+from .. import SourceError
+from .repair import rebuild_truncated
 
 # Record codes (9A1, 9A1.1, 9A1.a) and the words of goal and indicator sections.
 _CODE = re.compile(r"(?<![\w.])\d{1,2}\.?[A-Z]\d{1,3}(?:\.\s?\d{1,2}|\.[a-z])?(?![\w])")

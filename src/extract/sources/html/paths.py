@@ -1,4 +1,5 @@
-"""CSS-like element paths for HTML provenance: `main > div.content > table:nth-of-type(2) > tr:nth-of-type(3) > td:nth-of-type(2)`.
+"""CSS-like element paths for HTML provenance (HTML source, `sources/html`):
+`main > div.content > table:nth-of-type(2) > tr:nth-of-type(3) > td:nth-of-type(2)`.
 
 A path starts below `<body>` or at the nearest ancestor with an id (`div#content > ...`), so it
 stays short and works as a selector in the browser's developer tools. Paths are cached per
@@ -10,7 +11,7 @@ import re
 
 from bs4 import Tag
 
-from ..layout import Origin
+from ...layout import Origin
 
 _SAFE_NAME = re.compile(r"^[A-Za-z_][\w-]*$")
 _ROOTS = {"body", "html", "[document]"}
@@ -24,7 +25,7 @@ class ElementPaths:
         # element id -> (its last path segments, whether earlier segments were left out)
         self._steps: dict[int, tuple[tuple[str, ...], bool]] = {}
         self._positions: dict[int, dict[int, tuple[int, int]]] = {}
-        self._lines = lines or {}  # element id -> source line where it starts (html_lines)
+        self._lines = lines or {}  # element id -> source line where it starts (`source_lines`)
 
     def origin(self, el: Tag | None) -> Origin:
         """Where `el` is: its path and, when known, the source line it starts on."""

@@ -1,17 +1,19 @@
-"""Plain-text source: text saved from a budget web page or extracted from a PDF.
+"""The entry of the text source (`sources/text`): text saved from a budget web page or extracted
+from a PDF.
 
 Blank lines separate paragraphs; `| a | b |` rows (pages saved as text/markdown) become tables;
-`#` lines become headings. Every line keeps its 1-based line number.
+`#` lines become headings. Tables drawn with rules go to `ruled`, text that keeps a PDF's layout in spaces to `layout`. Every
+line keeps its 1-based line number.
 """
 from __future__ import annotations
 
 import re
 
-from ..layout import Block, Cell, Layout, Line, Origin
-from ..models import Diagnostic
-from .decoding import decode_bytes
-from .layout_text import is_layout_text, layout_blocks
-from .text_grid import is_rule, ruled_table, table_end
+from ...layout import Block, Cell, Layout, Line, Origin
+from ...models import Diagnostic
+from ..decoding import decode_bytes
+from .layout import is_layout_text, layout_blocks
+from .ruled import is_rule, ruled_table, table_end
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(\s\|\s[^|]*)+$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")

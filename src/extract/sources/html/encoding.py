@@ -1,5 +1,6 @@
-"""Bytes of an HTML page to text: BOM, then the charset the page declares (`<meta charset>`,
-`<meta http-equiv="Content-Type">`, `<?xml encoding?>`), then UTF-8, then detection.
+"""Bytes of an HTML page to text (HTML source, `sources/html`; on top of `sources/decoding`): BOM,
+then the charset the page declares (`<meta charset>`, `<meta http-equiv="Content-Type">`,
+`<?xml encoding?>`), then UTF-8, then detection.
 
 Declared labels are read the way browsers read them (the WHATWG encoding labels): a page that
 says `iso-8859-1` or `us-ascii` is decoded as windows-1252, so its `€` and curly quotes survive.
@@ -9,8 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..models import Diagnostic
-from .decoding import decode_bytes
+from ...models import Diagnostic
+from ..decoding import decode_bytes
 
 _META_CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*(?P<cs>[A-Za-z0-9._:-]+)""", re.IGNORECASE)
