@@ -112,3 +112,20 @@ def split_fused(text: str) -> list[str]:
         start = cut
     parts.append(text[start:].strip())
     return [p for p in parts if p]
+
+
+# A record code anywhere in running text: 9A1, 9A1.1 (also `9A1. 1`), 9A1.a, 2A101 (a policy
+# area alone is not one).
+_IN_TEXT = re.compile(r"(?<![\w.])\d{1,2}\.?[A-Z]\d{1,3}(?:\.\s?\d{1,2}|\.[a-z])?(?![\w])")
+_START = re.compile(r"^\s*\d{1,2}\.?[A-Z]\d")
+
+
+def mentions_code(text: str) -> bool:
+    """Does a record code (goal, performance or indicator) stand anywhere in `text`?"""
+    return bool(_IN_TEXT.search(text))
+
+
+def starts_like_code(text: str) -> bool:
+    """Does `text` start the way a goal, performance or indicator code does (`9A1`, `9A1.1`,
+    `5.C1`)? A cheap test; `leading_code` reads the code itself."""
+    return bool(_START.match(text))

@@ -44,3 +44,22 @@ def header_tokens(text: str, attached_start: bool = False) -> list[tuple[str, st
         out.append((typ, m.group(0), typ == "y" and prev_label))
         prev_label = typ in ("r", "s", "o") or (typ == "y" and prev_label)
     return out
+
+
+# A value label that can stand over several year columns (`Realisatie` over `2014 2015 2016`).
+_GROUP_LABEL = re.compile(r"^(?:realisatie(?:s|waarde)?|gerealiseerd|werkelijk|resultaat|nulmeting|"
+                          r"uitgangswaarde|basiswaarde|streefwaarde(?:n)?|doelstelling|streven|norm|target|"
+                          r"ambitie|begroting|raming)$", re.IGNORECASE)
+_NAME_COLUMN = re.compile(r"indicator|maatstaf", re.IGNORECASE)
+_VALUE_COLUMN = re.compile(r"realisatie|streefwaarde|(?:19|20)\d\d|bron", re.IGNORECASE)
+
+
+def is_group_label(text: str) -> bool:
+    """A header phrase that can label a run of year columns (`Realisatie`, `Streefwaarde`)."""
+    return bool(_GROUP_LABEL.match(text))
+
+
+def names_indicator_table(text: str) -> bool:
+    """Header text that names an indicator column and a value column (realised, target, year or
+    source): an indicator table's header."""
+    return bool(_NAME_COLUMN.search(text)) and bool(_VALUE_COLUMN.search(text))

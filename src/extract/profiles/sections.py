@@ -63,3 +63,35 @@ def join_wrapped(before: str, after: str) -> str:
 
 def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.strip()))
+
+
+# The words of a page that holds goals, performances or indicators: the sections and table
+# headers they stand under.
+_RECORD_WORDS = re.compile(r"effectindicator|prestatie-?indicator|beleidsindicator|streefwaarde|wat willen we bereiken|"
+                           r"wat hebben we bereikt|doelen en prestaties|beleidsterrein|\bdoel\b.{0,40}\bprestatie",
+                           re.IGNORECASE)
+# The two header cells of a Doel | Prestatie table, and a `Doel` label before other header words.
+_GOAL_COLUMN = re.compile(r"^doel(?:en|stelling(?:en)?)?$", re.IGNORECASE)
+_PERFORMANCE_COLUMN = re.compile(r"^prestaties?$", re.IGNORECASE)
+_GOAL_LABEL_FIRST = re.compile(r"^doel(?:en|stelling(?:en)?)?(?:\s+|$)", re.IGNORECASE)
+
+
+def mentions_record_words(text: str) -> bool:
+    """Does a page's text use the words of goal, performance or indicator sections
+    (`Effectindicator`, `Wat willen we bereiken`, `Doelen en prestaties`, `Streefwaarde`)?"""
+    return bool(_RECORD_WORDS.search(text))
+
+
+def is_goal_column(text: str) -> bool:
+    """The header of a goal column: `Doel`, `Doelen`, `Doelstelling(en)`."""
+    return bool(_GOAL_COLUMN.match(text))
+
+
+def is_performance_column(text: str) -> bool:
+    """The header of a performance column: `Prestatie`, `Prestaties`."""
+    return bool(_PERFORMANCE_COLUMN.match(text))
+
+
+def without_goal_label(text: str) -> str:
+    """A header line without the `Doel` column label it starts with."""
+    return _GOAL_LABEL_FIRST.sub("", text)

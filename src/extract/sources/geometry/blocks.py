@@ -16,6 +16,7 @@ from ...layout import Block, Line
 from ...models import Diagnostic
 from ...profiles import sections
 from ...profiles.codes import leading_code, policy_area_line
+from ...profiles.money import has_money_note, is_money_heading
 from .columns import Column, Grid, header_columns, word_spans
 from .tables import (
     TableState,
@@ -40,9 +41,6 @@ from .words import (
     words_origin,
 )
 
-_MONEY_HEADING = re.compile(r"^(?:wat (?:mag het|heeft het) (?:kosten|gekost)|lasten en baten|"
-                            r"overzicht (?:van )?(?:baten|lasten))", re.IGNORECASE)
-_MONEY_NOTE = re.compile(r"bedragen\s*(?:x|×)\s*€|(?:x|×)\s*€\s*1\.?000", re.IGNORECASE)
 _AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})(?:,\d+)?$")
 
 
@@ -71,19 +69,19 @@ class PageReader:
             line = lines[i]
             j = indicator_header(lines, i, self.size)
             gh = goal_header(line) if j is None else None
-            if j is not None or gh is not None or _MONEY_NOTE.search(line.text):
+            if j is not None or gh is not None or has_money_note(line.text):
                 self._flush(prose)
                 self.state = None
             if j is not None:
                 i = self._indicator(lines, i, j, rulings, page)
             elif gh is not None:
                 i = self._goal(lines, i + 1, gh, rulings, page)
-            elif _MONEY_NOTE.search(line.text):
+            elif has_money_note(line.text):
                 i = self._money(lines, i, page)
             else:
                 prose.append(line)
                 i += 1
-                if _MONEY_HEADING.match(line.text):
+                if is_money_heading(line.text):
                     self._flush(prose)
                     i = self._money(lines, i, page)
         if prose:
@@ -208,7 +206,7 @@ def _money_line(line: TextLine, size: float) -> bool:
     that is not a heading, a section or a record. Prose about the money stops the table."""
     text = line.text
     amounts = sum(bool(_AMOUNT.match(w.text)) for w in line.words)
-    if _MONEY_NOTE.search(text) or (amounts >= 2 and amounts >= len(line.words) / 4):
+    if has_money_note(text) or (amounts >= 2 and amounts >= len(line.words) / 4):
         return True
     if amounts and len(line.words) <= 4:
         return leading_code(text) is None

@@ -13,12 +13,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ...profiles.columns import is_group_label
 from .words import Rulings, TextLine, Word, WordBox, join_words
 
 _YEAR = re.compile(r"^(?:19|20)\d\d\*?$")
-_VALUE_LABEL = re.compile(r"^(?:realisatie(?:s|waarde)?|gerealiseerd|werkelijk|resultaat|nulmeting|"
-                          r"uitgangswaarde|basiswaarde|streefwaarde(?:n)?|doelstelling|streven|norm|target|"
-                          r"ambitie|begroting|raming)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -94,7 +92,7 @@ def header_columns(header: list[TextLine]) -> list[Column]:
 def _is_group_label(p: Phrase, years: list[Phrase]) -> bool:
     """`Realisatie` above year phrases that it overlaps (widened by half the space between
     neighbouring years): a label over several columns, not a column of its own."""
-    if not _VALUE_LABEL.match(p.text):
+    if not is_group_label(p.text):
         return False
     below = sorted((y for y in years if y.line > p.line), key=lambda y: y.x0)
     if not below:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ...layout import Block, Cell, Line, Origin
 from ...profiles import sections
 from ...profiles.codes import leading_code, policy_area_line
-from ...profiles.columns import is_header_line
+from ...profiles.columns import is_header_line, names_indicator_table
 from .columns import (
     Column,
     Grid,
@@ -39,10 +39,6 @@ from .words import (
     words_origin,
 )
 
-_GOAL_LEFT = re.compile(r"^doel(?:en|stelling(?:en)?)?$", re.IGNORECASE)
-_GOAL_RIGHT = re.compile(r"^prestaties?$", re.IGNORECASE)
-_INDICATOR_LABEL = re.compile(r"indicator|maatstaf", re.IGNORECASE)
-_GOAL_FIRST = re.compile(r"^doel(?:en|stelling(?:en)?)?(?:\s+|$)", re.IGNORECASE)
 _UPPER = re.compile(r"^[A-ZÀ-Ý0-9'\"‘“(]")
 
 
@@ -67,7 +63,7 @@ class TableState:
 def goal_header(line: TextLine) -> tuple[Word, Word] | None:
     """`Doel      Prestatie` (two header phrases far apart): the last word of each."""
     ph = phrases(line, 0, gap=1.5)
-    if len(ph) == 2 and _GOAL_LEFT.match(ph[0].text) and _GOAL_RIGHT.match(ph[1].text):
+    if len(ph) == 2 and sections.is_goal_column(ph[0].text) and sections.is_performance_column(ph[1].text):
         return ph[0].words[-1], ph[1].words[0]
     return None
 
@@ -82,15 +78,14 @@ def indicator_header(lines: list[TextLine], i: int, size: float) -> int | None:
     if j == i:
         return None
     text = " ".join(line.text for line in lines[i:j])
-    if not _INDICATOR_LABEL.search(text) or not re.search(r"realisatie|streefwaarde|(?:19|20)\d\d|bron",
-                                                          text, re.IGNORECASE):
+    if not names_indicator_table(text):
         return None
     return j
 
 
 def _header_line(line: TextLine, size: float) -> bool:
     """Header words only (a `Doel` column label first allowed)."""
-    rest = _GOAL_FIRST.sub("", line.text)
+    rest = sections.without_goal_label(line.text)
     return line.size < size * 1.12 and (not rest or is_header_line(rest))
 
 
@@ -278,7 +273,7 @@ def is_band(line: TextLine) -> bool:
 def has_goal_column(columns: list[Column]) -> bool:
     """`Doel | Effectindicator | ...`: a goal column before the indicators (its cell spans the
     goal's indicator rows), instead of `Doel 9A1 ...` bands across the table."""
-    return len(columns) > 2 and bool(columns[0].phrases) and bool(_GOAL_LEFT.match(columns[0].text))
+    return len(columns) > 2 and bool(columns[0].phrases) and sections.is_goal_column(columns[0].text)
 
 
 def band_test(columns: list[Column]):

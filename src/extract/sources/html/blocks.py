@@ -17,6 +17,7 @@ from bs4.element import PreformattedString
 from ...layout import Block, Line
 from ...models import Diagnostic
 from ...models.values import clean_text
+from ...profiles.codes import starts_like_code
 from .content import NON_TEXT_TAGS
 from .paths import ElementPaths
 from .tables import (
@@ -46,7 +47,6 @@ _CHROME_LINE = re.compile(
     r"download(?:en)?(?: deze pagina| dit hoofdstuk| als| in)?(?: als)? ?\(?pdf\)?(?:\s*\(.*\))?|"
     r"printen|print(?: deze pagina)?|deel(?: deze pagina| dit)?|delen|lees voor|voorlezen|"
     r"sluiten|menu|zoeken)\s*[↑▲^]?$", re.IGNORECASE)
-_CODE_START = re.compile(r"^\s*\d{1,2}\.?[A-Z]\d")
 
 
 def _is_text(node: object) -> bool:
@@ -68,7 +68,7 @@ def is_link_list(el: Tag) -> bool:
     for li in items:
         text = normalise(li.get_text())
         links = normalise(" ".join(a.get_text() for a in li.find_all("a")))
-        if not text or text.replace(" ", "") != links.replace(" ", "") or _CODE_START.match(text):
+        if not text or text.replace(" ", "") != links.replace(" ", "") or starts_like_code(text):
             return False
     return True
 

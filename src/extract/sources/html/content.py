@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
 from ...models.values import clean_text
+from ...profiles.codes import mentions_code
 from .paths import ElementPaths
 
 # Elements that never hold page text.
@@ -32,8 +33,6 @@ _CHROME_TOKEN = re.compile(
 _HIDDEN_TOKEN = re.compile(r"^(?:sr-only|visually-?hidden|screen-?reader-text|element-invisible|a11y-hidden|"
                            r"visuallyhidden|show-for-sr|hide-text)$")
 _BREADCRUMB = re.compile(r"breadcrumb|kruimel|crumbs?\b|u bent hier|you are here", re.IGNORECASE)
-# A budget code in text: 9A1, 9A1.1, 9A1.a (policy areas alone do not protect a block).
-_RECORD_CODE = re.compile(r"(?<![\w.])\d{1,2}\.?[A-Z]\d{1,2}(?:\.\d{1,2}|\.[a-z])?(?![\w])")
 _CONTENT_IDS = re.compile(r"^(?:content|main|main-?content|page-?content|inhoud|primary|article|"
                           r"contentwrapper|content-?main)$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s>/»›|·•\-–]*$")
@@ -76,7 +75,7 @@ def _protected(el: Tag) -> bool:
     """Content a chrome-looking wrapper must not take with it: tables and record codes."""
     if el.find(["table", "main", "article"]) is not None:
         return True
-    return bool(_RECORD_CODE.search(el.get_text(" ")[:200_000]))
+    return mentions_code(el.get_text(" ")[:200_000])
 
 
 def find_breadcrumb(soup: BeautifulSoup) -> Tag | None:

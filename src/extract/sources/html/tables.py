@@ -18,6 +18,7 @@ from ...layout import Block, Cell, Line, Origin
 from ...models import Diagnostic
 from ...profiles.codes import leading_code
 from ...profiles.columns import header_tokens
+from ...profiles.money import is_money_header
 from ...models.values import clean_text, parse_cell
 from .content import class_tokens
 from .paths import ElementPaths
@@ -36,9 +37,6 @@ _HEAD_TOKENS = frozenset({"thead", "head", "header", "table-head", "table-header
                           "columnheader", "heading"})
 _GROUP_TOKENS = frozenset({"thead", "tbody", "tfoot", "head", "body", "table-head", "table-body",
                            "rowgroup"})
-_MONEY = re.compile(r"\b(?:lasten|baten|saldo|bedragen|x\s*€|€\s*x|x\s*€?\s*1\.?000|raming|"
-                    r"primitieve|begroting\s+(?:19|20)\d\d|rekening\s+(?:19|20)\d\d|mutaties?)\b", re.IGNORECASE)
-_INDICATOR_WORDS = re.compile(r"indicator|streefwaarde|\bbron\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -294,7 +292,7 @@ def card_block(dl: Tag, title: Block | None, paths: ElementPaths, cell_lines: Ce
 def is_money_table(rows: list[list[Cell]]) -> bool:
     """Lasten / Baten / Saldo tables: a money header, no indicator words, amounts in the body."""
     head = " ".join(c.text for row in rows[:2] for c in row)
-    if not _MONEY.search(head) or _INDICATOR_WORDS.search(head):
+    if not is_money_header(head):
         return False
     amounts = numbers = 0
     for row in rows[1:]:

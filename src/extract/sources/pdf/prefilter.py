@@ -16,14 +16,11 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 
+from ...profiles.codes import mentions_code
+from ...profiles.sections import mentions_record_words
 from .. import SourceError
 from .repair import rebuild_truncated
 
-# Record codes (9A1, 9A1.1, 9A1.a) and the words of goal and indicator sections.
-_CODE = re.compile(r"(?<![\w.])\d{1,2}\.?[A-Z]\d{1,3}(?:\.\s?\d{1,2}|\.[a-z])?(?![\w])")
-_WORDS = re.compile(r"effectindicator|prestatie-?indicator|beleidsindicator|streefwaarde|wat willen we bereiken|"
-                    r"wat hebben we bereikt|doelen en prestaties|beleidsterrein|\bdoel\b.{0,40}\bprestatie",
-                    re.IGNORECASE)
 
 
 @dataclass
@@ -123,7 +120,7 @@ def check_text_layer(tp: TextPass) -> None:
 def candidate_pages(texts: list[str]) -> list[int]:
     """0-based pages that can hold goals or indicators, with the page before and after each
     (a table going on, a heading on the page before)."""
-    hits = [i for i, t in enumerate(texts) if _CODE.search(t) or _WORDS.search(t)]
+    hits = [i for i, t in enumerate(texts) if mentions_code(t) or mentions_record_words(t)]
     wanted = {j for i in hits for j in (i - 1, i, i + 1) if 0 <= j < len(texts) and texts[j].strip()}
     return sorted(wanted)
 

@@ -12,6 +12,7 @@ import re
 from ...layout import Block, Line, Origin
 from ..geometry.blocks import PageReader
 from ...models.values import is_value_token, value_tokens
+from ...profiles.codes import starts_like_code
 from ..geometry.words import Rulings, Word, body_size, group_lines
 from .ruled import in_ruled_table
 
@@ -21,7 +22,6 @@ FONT_SIZE = 10.0
 
 _GAP = re.compile(r"\S {3,}\S")
 _TOKEN = re.compile(r"\S+")
-_CODE = re.compile(r"^\d{1,2}\.?[A-Z]\d")
 
 
 def segments(line: str):
@@ -33,7 +33,7 @@ def segments(line: str):
     for m in _TOKEN.finditer(line):
         if current:
             prev = current[-1]
-            if (m.start() - prev.end() >= 2 or _CODE.match(m.group(0))
+            if (m.start() - prev.end() >= 2 or starts_like_code(m.group(0))
                     or is_value_token(prev.group(0)) or is_value_token(m.group(0))):
                 yield current[0].start(), prev.end(), " ".join(t.group(0) for t in current)
                 current = []
