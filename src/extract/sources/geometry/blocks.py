@@ -88,6 +88,12 @@ class PageReader:
             self._flush(prose)
             self.state = None
 
+    def forget_open_table(self) -> None:
+        """Start the next page afresh: no table or money section left open (after a page whose
+        reading stopped half-way)."""
+        self.state = None
+        self.money_open = None
+
     # -- tables ------------------------------------------------------------------------------
     def _indicator(self, lines: list[TextLine], i: int, j: int, rulings: Rulings, page: int,
                    state: TableState | None = None) -> int:

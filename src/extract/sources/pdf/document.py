@@ -17,16 +17,16 @@ own code is an `internal_error` (a bug, not damage in the file: `sources/faults`
 """
 from __future__ import annotations
 
-
 import pypdfium2 as pdfium
 
 from ...layout import Layout
 from ...models import Diagnostic
 from ...profiles.documents import DOCUMENT_KIND_WORDS
 from .. import SourceError
-from .furniture import RunningText, is_page_number
 from ..geometry.blocks import PageReader
-from .plumber import read_pages, unreadable_page
+from ..geometry.words import Rulings, TextLine, body_size
+from .furniture import RunningText, is_page_number
+from .plumber import MALFORMED, page_failure, read_pages, unreadable_page
 from .prefilter import (
     TextPass,
     candidate_pages,
@@ -34,7 +34,6 @@ from .prefilter import (
     open_pdf,
     text_pass,
 )
-from ..geometry.words import body_size
 
 
 
@@ -66,7 +65,7 @@ def read_pdf(path: str, data: bytes, source_file: str) -> Layout:
         page_lines = read_pages(pdf, pages, running, dropped, layout.diagnostics, source_file)
         reader = PageReader(body_size([ln for _p, lines, _r in page_lines for ln in lines]), source_file)
         for number, lines, rulings in page_lines:
-            reader.read(lines, rulings, number)
+            _read_page(reader, lines, rulings, number, layout, source_file)
         layout.blocks = reader.blocks
         layout.diagnostics.extend(reader.diagnostics)
         layout.title = _title(pdf, dropped)
@@ -81,6 +80,17 @@ def read_pdf(path: str, data: bytes, source_file: str) -> Layout:
         if running is not None:
             running.close()
         pdf.close()
+
+
+def _read_page(reader: PageReader, lines: list[TextLine], rulings: Rulings, number: int, layout: Layout,
+               source_file: str) -> None:
+    """The blocks of one page; a bug in the geometry is an internal error on that page, and the
+    next page starts afresh."""
+    try:
+        reader.read(lines, rulings, number)
+    except MALFORMED as exc:
+        layout.diagnostics.append(page_failure(exc, source_file, number))
+        reader.forget_open_table()
 
 
 def _page_diagnostics(tp: TextPass, layout: Layout, source_file: str) -> None:

@@ -24,16 +24,20 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ...models import Diagnostic
 from .. import SourceError
+from ..faults import internal_error, raised_in_our_code
 from .furniture import RunningText, drop_furniture
 from .prefilter import extract_pages
 from ..geometry.words import Rulings, TextLine, group_lines
 from .words import page_rulings, page_words
 
 # What pdfminer raises on malformed content: its own errors and the plain ones its parser lets
-# through on broken streams. A page that raises one is reported and skipped.
-MALFORMED = (PDFException, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError,
-             TypeError, AttributeError, IndexError, AssertionError, struct.error, zlib.error, OverflowError,
+# through on broken streams. A page that raises one is reported and skipped, unless our own code
+# raised it (`faults`): then it is a bug, reported as one.
+MALFORMED = (PDFException, PSException, PdfminerException, MalformedPDFException, ValueError, LookupError,
+             TypeError, AttributeError, AssertionError, struct.error, zlib.error, ArithmeticError,
              UnicodeError, RecursionError, NotImplementedError)
+# The packages that parse the file: an exception they raise is damage in the file.
+PDF_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2")
 
 PageLines = tuple[int, list[TextLine], Rulings]  # (1-based page number, lines, rulings)
 
@@ -96,7 +100,12 @@ class _Reader:
             plumber_pages = doc.pages
         except MALFORMED as exc:
             pass_on_interruptions(exc)
-            return None
+            where = raised_in_our_code(exc, PDF_LIBRARIES)
+            if where is None:
+                return None
+            page = pages[0] + 1 if len(pages) == 1 else None
+            self.diagnostics.append(internal_error(exc, where, self.source_file, page))
+            return []
         out = []
         try:
             for page, index in zip(plumber_pages, pages):
@@ -118,7 +127,7 @@ class _Reader:
                                    self.running if upright else None, self.dropped)
         except MALFORMED as exc:
             pass_on_interruptions(exc)
-            self.unreadable(number, f"{type(exc).__name__}: {str(exc)[:200]}")
+            self.diagnostics.append(page_failure(exc, self.source_file, number))
             return None
         finally:
             page.close()
@@ -136,3 +145,12 @@ class _Reader:
 def unreadable_page(source_file: str, page: int, reason: str) -> Diagnostic:
     return Diagnostic(severity="warning", code="unreadable_page", message=f"page {page} could not be read: {reason}",
                       location=f"{source_file}, page {page}")
+
+
+def page_failure(exc: BaseException, source_file: str, page: int) -> Diagnostic:
+    """What reading `page` failing with `exc` says: damage in the file (`unreadable_page`) when a
+    PDF library raised it, a bug (`internal_error`) when our own code did."""
+    where = raised_in_our_code(exc, PDF_LIBRARIES)
+    if where is not None:
+        return internal_error(exc, where, source_file, page)
+    return unreadable_page(source_file, page, f"{type(exc).__name__}: {str(exc)[:200]}")
