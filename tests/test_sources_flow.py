@@ -20,9 +20,7 @@ ALLOWED = ("extract.sources", "extract.models", "extract.layout", "extract.profi
 
 def _imports(path: Path) -> list[str]:
     """The extract modules a source file imports, as absolute names."""
-    package = ".".join(path.relative_to(ROOT / "src").with_suffix("").parts)
-    if path.name != "__init__.py":
-        package = package.rsplit(".", 1)[0]
+    package = ".".join(path.parent.relative_to(ROOT / "src").parts)  # a module's or __init__'s package
     out = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
