@@ -37,8 +37,8 @@ def test_a_key_error_of_our_code_is_an_internal_error_not_a_damaged_page(monkeyp
     assert first.location == f"{SAMPLE}, page 1"
     assert str(SAMPLE) in first.message and "page 1" in first.message
     assert "KeyError: 'x0'" in first.message
-    # the frame of our package where it was raised: module:line and function
-    assert re.search(r"at extract\.sources\.pdf\.plumber:\d+ in _page\b", first.message), first.message
+    # the frame of our package where it was raised: module file:line and function
+    assert re.search(r"at extract/sources/pdf/plumber\.py:\d+ in _page\b", first.message), first.message
     assert doc.status == "partial"
 
 
@@ -48,7 +48,7 @@ def test_the_location_is_the_frame_of_our_code_that_raised(monkeypatch):
     doc = extract.convert(SAMPLE)
     errors = _internal_errors(doc)
     assert errors, doc.diagnostics
-    assert re.search(r"TypeError: .* at extract\.sources\.pdf\.furniture:\d+ in drop_furniture\b",
+    assert re.search(r"TypeError: .* at extract/sources/pdf/furniture\.py:\d+ in drop_furniture\b",
                      errors[0].message), errors[0].message
     assert doc.status == "partial"
     assert not [d for d in doc.diagnostics if d.code == "unreadable_page"]
@@ -63,7 +63,7 @@ def test_a_bug_in_the_shared_geometry_is_an_internal_error_of_its_page(monkeypat
     errors = _internal_errors(doc)
     assert errors, doc.diagnostics
     assert re.search(r"page \d+$", errors[0].location)
-    assert "IndexError" in errors[0].message and "extract.sources.geometry.blocks:" in errors[0].message
+    assert "IndexError" in errors[0].message and "extract/sources/geometry/blocks.py:" in errors[0].message
     assert doc.status == "partial"
 
 
@@ -82,7 +82,7 @@ def test_who_raised_is_read_off_the_traceback():
     except AttributeError as exc:
         where = raised_in_our_code(exc, plumber.PDF_LIBRARIES)
     assert where is not None and where.module == "extract.sources.geometry.words"
-    assert str(where).startswith("extract.sources.geometry.words:")
+    assert str(where).startswith("extract/sources/geometry/words.py:")
     try:
         PSBaseParser(io.BytesIO(b"")).nexttoken()  # pdfminer at the end of a damaged stream
     except PSEOF as exc:
