@@ -132,6 +132,8 @@ def _convert_guarded(args: tuple[str, str, float | None, str]) -> Document:
 
 @dataclass
 class Batch:
+    """The documents of a batch, in input order, and the paths that gave none (`problems`)."""
+
     documents: list[Document] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
