@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -23,13 +22,12 @@ from ..checks.at_conversion import validate
 from ..models import Diagnostic, Document, Provenance
 from ..parse.document import parse_layout
 from ..sources import SUFFIXES, SourceError, read_layout
+from ..sources.faults import raised_in_our_code
 from ..writers import write_document_json, write_schema, write_tables
 from .limits import DEFAULT_TIMEOUT, ConversionTimeout, default_jobs, time_limit
 
 __all__ = ["DEFAULT_TIMEOUT", "Batch", "ConversionTimeout", "convert", "convert_batch", "default_jobs",
            "document_id_for", "find_inputs", "iter_convert", "raised_at", "unique_ids", "write_schema"]
-
-PACKAGE_DIR = Path(__file__).resolve().parent.parent   # src/extract
 
 
 def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
@@ -109,14 +107,10 @@ def _failed(doc_id: str, source: str, sha: str, fmt: str, code: str, message: st
 
 def raised_at(exc: BaseException) -> str | None:
     """Where `exc` was raised in this package: the innermost frame of its traceback that is ours,
-    as `extract/parse/grid.py:87 in grid_row` (None when no frame is ours)."""
-    ours = [f for f in traceback.extract_tb(exc.__traceback__)
-            if Path(f.filename).resolve().is_relative_to(PACKAGE_DIR)]
-    if not ours:
-        return None
-    frame = ours[-1]
-    where = Path(frame.filename).resolve().relative_to(PACKAGE_DIR.parent).as_posix()
-    return f"{where}:{frame.lineno} in {frame.name}"
+    as `extract/parse/grid.py:87 in grid_row` (None when no frame is ours). The form the sources'
+    own internal_error uses (`sources/faults.py`)."""
+    where = raised_in_our_code(exc, libraries=())
+    return str(where) if where is not None else None
 
 
 def _convert_guarded(args: tuple[str, str, float | None, str]) -> Document:
