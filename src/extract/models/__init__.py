@@ -3,10 +3,10 @@ value cells become exact numbers (`values`). Every other stage depends on this o
 nothing of the package."""
 from __future__ import annotations
 
-from .records import (PROVENANCE_COLUMNS, Diagnostic, Document, Format, Goal, Indicator, IndicatorValue,
-                      Kind, Performance, PolicyArea, Provenance, Severity, Status, ValueKind,
-                      provenance_columns)
+from .records import (PROVENANCE_COLUMNS, ComparisonValue, Diagnostic, Document, Format, Goal, Indicator,
+                      IndicatorValue, Kind, Performance, PolicyArea, Provenance, Severity, Status, ValueKind,
+                      ValueStatus, provenance_columns)
 
-__all__ = ["Diagnostic", "Document", "Format", "Goal", "Indicator", "IndicatorValue", "Kind",
-           "Performance", "PolicyArea", "Provenance", "Severity", "Status", "ValueKind",
+__all__ = ["ComparisonValue", "Diagnostic", "Document", "Format", "Goal", "Indicator", "IndicatorValue", "Kind",
+           "Performance", "PolicyArea", "Provenance", "Severity", "Status", "ValueKind", "ValueStatus",
            "PROVENANCE_COLUMNS", "provenance_columns"]

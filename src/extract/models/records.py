@@ -8,13 +8,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .values import parse_cell
 
 Format = Literal["html", "pdf", "text"]
 Kind = Literal["begroting", "jaarstukken", "voortgangsrapportage", "bestuursrapportage", "other"]
-ValueKind = Literal["realisatie", "streefwaarde"]
+# realisatie / streefwaarde: a realised value or a target of a year; nulmeting: a baseline
+# printed without a year; waarde: a value of the municipality's own under no realised/target label
+ValueKind = Literal["realisatie", "streefwaarde", "nulmeting", "waarde"]
+ValueStatus = Literal["number", "empty", "not_available", "not_applicable", "pm", "qualitative"]
 Severity = Literal["error", "warning", "info"]
 Status = Literal["ok", "partial", "failed"]
 
@@ -97,22 +100,78 @@ class Performance(_Model):
 
 
 class Indicator(_Model):
-    code: str
+    """An effect (or performance) indicator. `code` is the code printed for it, None when the
+    document prints none; `key` identifies it within the document either way (the code, or a
+    slug of its name) and is what its values point to."""
+
+    code: str | None
+    key: str = ""
     goal_code: str | None
     name: str
     note: str | None = None
     unit: str | None = None
+    unit_label: str | None = None  # the unit as printed (an Eenheid column: `per 1.000 inwoners`)
     source: str | None = None
     provenance: Provenance
 
+    @model_validator(mode="after")
+    def _key_defaults_to_code(self) -> "Indicator":
+        if not self.key:
+            self.key = self.code or ""
+        return self
+
+
+def _figure(raw: str, year: int | None) -> dict:
+    """The fields of a value cell read the Dutch way: `value` exact (Decimal) or None when the
+    cell holds no number, `raw` the cell as printed, `status` what it held; a year printed in
+    the cell (`5,7 (2015)`) when none is given."""
+    cell = parse_cell(raw)
+    return dict(year=year if year is not None else cell.year, value=cell.value, raw=cell.raw,
+                status=cell.status, unit=cell.unit, comparator=cell.comparator,
+                qualifier=cell.qualifier, markers=cell.markers)
+
 
 class IndicatorValue(_Model):
-    indicator_code: str
+    """A realised value or target of an indicator for a year (year None: printed undated)."""
+
+    indicator_code: str | None
+    indicator_key: str = ""
     kind: ValueKind
     year: int | None
     value: Decimal | None
     raw: str
-    status: Literal["number", "empty", "not_available", "not_applicable", "pm", "qualitative"]
+    status: ValueStatus
+    unit: str | None = None
+    comparator: str | None = None
+    qualifier: str | None = None
+    markers: str = ""
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _key_defaults_to_code(self) -> "IndicatorValue":
+        if not self.indicator_key:
+            self.indicator_key = self.indicator_code or ""
+        return self
+
+    @classmethod
+    def from_raw(cls, indicator_code: str | None, kind: ValueKind, year: int | None, raw: str,
+                 provenance: Provenance, indicator_key: str = "") -> "IndicatorValue":
+        return cls(indicator_code=indicator_code, indicator_key=indicator_key, kind=kind,
+                   provenance=provenance, **_figure(raw, year))
+
+
+class ComparisonValue(_Model):
+    """A figure printed beside an indicator that is not the municipality's own: the Netherlands,
+    the province, a size class of municipalities, a benchmark. `label` is its column or row
+    label as printed (`Nederland`, `Gemeenten 100.000-300.000`)."""
+
+    indicator_code: str | None
+    indicator_key: str
+    label: str
+    year: int | None
+    value: Decimal | None
+    raw: str
+    status: ValueStatus
     unit: str | None = None
     comparator: str | None = None
     qualifier: str | None = None
@@ -120,13 +179,10 @@ class IndicatorValue(_Model):
     provenance: Provenance
 
     @classmethod
-    def from_raw(cls, indicator_code: str, kind: ValueKind, year: int | None, raw: str,
-                 provenance: Provenance) -> "IndicatorValue":
-        cell = parse_cell(raw)
-        return cls(indicator_code=indicator_code, kind=kind,
-                   year=year if year is not None else cell.year, value=cell.value,
-                   raw=cell.raw, status=cell.status, unit=cell.unit, comparator=cell.comparator,
-                   qualifier=cell.qualifier, markers=cell.markers, provenance=provenance)
+    def from_raw(cls, indicator_code: str | None, indicator_key: str, label: str, year: int | None,
+                 raw: str, provenance: Provenance) -> "ComparisonValue":
+        return cls(indicator_code=indicator_code, indicator_key=indicator_key, label=label,
+                   provenance=provenance, **_figure(raw, year))
 
 
 class Document(_Model):
@@ -142,11 +198,13 @@ class Document(_Model):
     programme: str | None = None
     title: str | None = None
     status: Status = "ok"
+    profile: str = ""  # the document shape (profile) it was read with
     policy_areas: list[PolicyArea] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
     performances: list[Performance] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     values: list[IndicatorValue] = Field(default_factory=list)
+    comparison_values: list[ComparisonValue] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
 
     def counts(self) -> dict[str, int]:

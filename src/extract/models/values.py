@@ -26,14 +26,16 @@ _NOT_AVAILABLE = {"n.b.", "n.b", "nb", "nb.", "onbekend", "nog niet bekend", "ni
 _NOT_APPLICABLE = {"nvt", "n.v.t.", "n.v.t", "nvt.", "n.t.b.", "ntb", "niet van toepassing", "geen meting", "n.m."}
 _PM = {"pm", "p.m.", "p.m", "pm."}
 
-_YEAR_SUFFIX = re.compile(r"^(?P<body>.*?)\s*\((?P<year>(?:19|20)\d\d)\)\s*(?P<tail>\**)\s*$")
+_YEAR_SUFFIX = re.compile(r"^(?P<body>.*?)\s*\((?:meting |gemeten in |datajaar |peiljaar |stand )?"
+                          r"(?P<year>(?:19|20)\d\d)\)\s*(?P<tail>\**)\s*$", re.IGNORECASE)
+_LEADING_MARKERS = re.compile(r"^(?P<markers>\*+)\s*(?P<body>\S.*)$")
 _YEAR_PREFIX = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*[:=]\s*(?P<body>\S.*)$")
 _MARKERS = re.compile(r"^(?P<body>.*?)\s*(?P<markers>(?:\*+|[¹²³]+|\(\d\))?)\s*$")
 _COMPARATOR_RE = re.compile(
     r"^(?P<cmp><=|>=|=<|=>|≤|≥|<|>|=|±|~|ca\.?|circa|ongeveer|minimaal|min\.|maximaal|max\.|"
     r"minder dan|meer dan|tenminste|ten minste)\s*(?P<rest>.*)$", re.IGNORECASE)
 _NUMBER_RE = re.compile(
-    r"^(?P<sign>[-−+]?)\s*(?P<cur>€\s*)?(?P<num>\d[\d.,\s]*\d|\d)\s*(?P<unit>%|procent|€)?$")
+    r"^(?P<sign>[-−+]?)\s*(?P<cur>€\s*)?(?P<num>\d[\d.,\s]*\d|\d)\s*(?P<unit>%|procent|€|kg|ton|ha|km|fte|dagen|uur)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,9 @@ def parse_cell(raw: str) -> CellValue:
     m = _MARKERS.match(body)
     if m and m.group("markers") and m.group("body"):
         body, markers = m.group("body"), m.group("markers") + markers
+    m = _LEADING_MARKERS.match(body)
+    if m:
+        body, markers = m.group("body"), m.group("markers") + markers
     low = body.lower().strip()
     if low in _EMPTY:
         return CellValue(text, None, "empty", year=year, markers=markers)
@@ -133,7 +138,7 @@ def parse_cell(raw: str) -> CellValue:
         if number is not None:
             if m.group("sign") in ("-", "−"):
                 number = -number
-            unit = m.group("unit")
+            unit = m.group("unit").lower() if m.group("unit") else None
             if unit == "procent":
                 unit = "%"
             if m.group("cur"):

@@ -1,8 +1,12 @@
 """A layout to a Document: records, metadata, and the units it derives."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..layout import Layout
 from ..models import Diagnostic, Document
+from ..profiles.profile import Profile
 from . import metadata
 from .indicator_rows import Edition
 from .records import RecordParser
@@ -11,19 +15,27 @@ from .units import Unit
 _UNITS = {"%": "%", "€": "€"}
 
 
-def record_parser(layout: Layout) -> tuple[RecordParser, list[str]]:
+@lru_cache(maxsize=1)
+def own_names() -> re.Pattern:
+    """Any municipality's or province's name: a table column headed by one holds that
+    municipality's own figures (`Oegstgeest | Nederland`)."""
+    names = sorted(metadata.municipalities(), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + ")", re.IGNORECASE)
+
+
+def record_parser(layout: Layout, profile: Profile | None = None) -> tuple[RecordParser, list[str]]:
     """The parser for a layout, told what the page says it is before its tables are read (a
     year header without labels per year is split into realised and target years by the
-    edition); and the text lines it reads."""
-    parser = RecordParser(layout)
+    edition); and the text lines it reads. The profile is detected from the text unless given."""
+    parser = RecordParser(layout, profile=profile, own=own_names())
     lines = [u.text for u in parser.units if isinstance(u, Unit)]
     first = metadata.detect(lines, layout.source_file, {}, layout.title, municipality=False)
     parser.edition.year, parser.edition.kind = first.year, first.kind
     return parser, lines
 
 
-def parse_layout(layout: Layout, document_id: str, sha256: str) -> Document:
-    parser, lines = record_parser(layout)
+def parse_layout(layout: Layout, document_id: str, sha256: str, profile: Profile | None = None) -> Document:
+    parser, lines = record_parser(layout, profile)
     result = parser.run()
     meta = metadata.detect(lines, layout.source_file, result.header_years, layout.title)
     programme = meta.programme
@@ -31,16 +43,16 @@ def parse_layout(layout: Layout, document_id: str, sha256: str) -> Document:
         pa.programme = programme
     values_by_indicator: dict[str, list] = {}
     for v in result.values:
-        values_by_indicator.setdefault(v.indicator_code, []).append(v)
+        values_by_indicator.setdefault(v.indicator_key, []).append(v)
     for ind in result.indicators:
-        ind.unit = infer_unit(ind.name, ind.note, values_by_indicator.get(ind.code, []))
+        ind.unit = infer_unit(ind.name, ind.note, values_by_indicator.get(ind.key, []), ind.unit_label)
     doc = Document(
         document_id=document_id, source_file=layout.source_file, sha256=sha256,
         format=layout.format, kind=meta.kind, year=meta.year, municipality=meta.municipality,
         programme=programme, title=meta.title or layout.title,
         policy_areas=result.policy_areas, goals=result.goals, performances=result.performances,
-        indicators=result.indicators, values=result.values,
-        diagnostics=list(layout.diagnostics) + result.diagnostics,
+        indicators=result.indicators, values=result.values, comparison_values=result.comparisons,
+        diagnostics=list(layout.diagnostics) + result.diagnostics, profile=parser.profile.name,
     )
     if not doc.goals and not doc.indicators and not doc.performances:
         doc.diagnostics.append(Diagnostic(severity="info", code="no_records",
@@ -49,11 +61,24 @@ def parse_layout(layout: Layout, document_id: str, sha256: str) -> Document:
     return doc
 
 
-def infer_unit(name: str, note: str | None, values) -> str | None:
-    """The unit of an indicator from its values and wording: '%', 'score', '€', 'aantal'."""
+def infer_unit(name: str, note: str | None, values, label: str | None = None) -> str | None:
+    """The unit of an indicator from its values, its printed unit (an Eenheid column) and its
+    wording: '%', 'score', '€', 'aantal', 'dagen', 'kg'."""
     units = {v.unit for v in values if v.unit}
     if len(units) == 1:
         return units.pop()
+    if label:
+        low = label.lower().strip()
+        if low.startswith(("%", "percentage", "in %")) or low.endswith("(%)"):
+            return "%"
+        if low.startswith(("aantal", "fte")):
+            return "aantal"
+        if "euro" in low or low.startswith(("€", "kosten", "per 1.000 euro", "per duizend euro")):
+            return "€"
+        if low.startswith(("kg", "kilo", "hoeveelheid")):
+            return "kg"
+        if low.startswith(("tussen de 1 en 10", "rapportcijfer", "score", "cijfer")):
+            return "score"
     text = f"{name} {note or ''}".lower()
     if text.startswith(("percentage", "aandeel", "procent")) or "percentage" in text.split()[:3]:
         return "%"

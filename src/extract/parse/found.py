@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..layout import Origin, provenance
-from ..models import Diagnostic, Goal, Indicator, IndicatorValue, Performance, PolicyArea
+from ..models import ComparisonValue, Diagnostic, Goal, Indicator, IndicatorValue, Performance, PolicyArea
 from ..models.values import clean_text
 from ..profiles.codes import Code
 from .indicators import Row, split_markers
@@ -18,6 +18,7 @@ from .units import Unit
 
 _PAREN_NOTE = re.compile(r"^\((?P<note>[^()]*)\)$")
 # a scale note left on the name's line: `Schaalscore sociale cohesie (op een schaal van 1 tot 10)`
+_SOURCE_LABEL = re.compile(r"^\s*bron(?:nen)?\s*[:.]?\s*", re.IGNORECASE)
 _SCALE_NOTE = re.compile(r"\s*\((?P<note>(?:op )?(?:een )?schaal van [^()]*)\)\s*(?P<markers>\**)$", re.IGNORECASE)
 
 
@@ -30,16 +31,18 @@ class ParseResult:
     values: list[IndicatorValue]
     diagnostics: list[Diagnostic]
     header_years: dict[str, list[int]]
+    comparisons: list[ComparisonValue] = field(default_factory=list)
 
 
 @dataclass
 class Marker:
     """A footnote mark (`*`, `**`) after an indicator's name, source or value."""
 
-    indicator: str
+    indicator: str   # the indicator's key
     table: int
     marker: str
     origin: Origin
+    where: str = "name"  # 'source': the source cell held only the mark, the footnote is the source
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Found:
     performances: dict[str, Performance] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
     values: list[IndicatorValue] = field(default_factory=list)
+    comparisons: list[ComparisonValue] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     footnotes: dict[int, dict[str, tuple[str, Origin]]] = field(default_factory=dict)  # per table
     markers: list[Marker] = field(default_factory=list)
@@ -99,7 +103,7 @@ class Found:
     def note_header_years(self, columns) -> None:
         """Remember the years the indicator headers name: they date the edition."""
         for col in columns:
-            years = self.header_years.get(col.kind)
+            years = self.header_years.get(getattr(col, "kind", None) or getattr(col, "role", None))
             if years is not None and col.year is not None and col.year not in years:
                 years.append(col.year)
 
@@ -190,6 +194,9 @@ class Found:
                               f"{m.indicator}: footnote marker '{m.marker}' has no footnote text on the page",
                               m.origin)
                 continue
+            if m.where == "source" and not indicator.source:
+                indicator.source = _SOURCE_LABEL.sub("", note[0]).strip() or None
+                continue
             if indicator.note and note[0] in indicator.note:
                 continue
             indicator.note = f"{indicator.note}; {note[0]}" if indicator.note else note[0]
@@ -197,4 +204,4 @@ class Found:
     def result(self) -> ParseResult:
         return ParseResult(list(self.policy_areas.values()), list(self.goals.values()),
                            list(self.performances.values()), list(self.indicators.values()),
-                           self.values, self.diagnostics, self.header_years)
+                           self.values, self.diagnostics, self.header_years, self.comparisons)

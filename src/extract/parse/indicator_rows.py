@@ -5,7 +5,7 @@ indicator tables that arrive as grids. `IndicatorReader` keeps the state of the 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..layout import Origin
 from ..profiles import sections
@@ -13,6 +13,9 @@ from ..profiles.codes import CodeLine
 from ..profiles.columns import header_tokens, is_header_line
 from .found import Found
 from .grid import GridFootnote, GridGoal, GridIndicator, GridNote, read_grid
+from .header import resolve_bare_years
+from .placed import record_row
+from .text_tables import TextTable
 from .indicators import (ColumnModel, Row, add_year_entries, assign_cells, column_model, is_value_cell,
                          is_year_entry, read_value_line, source_like)
 from .units import Stream, TableUnit, Unit
@@ -65,6 +68,29 @@ class IndicatorReader:
                 self.add_footnote(item.marker, item.text, item.origin)
             elif isinstance(item, GridNote):
                 self.found.diag(item.severity, item.code, item.message, item.origin, item.raw)
+        st.in_notes = True
+
+    def take_text_table(self, t: TextTable, goal: str | None) -> None:
+        """An indicator table printed as text, its rows placed in columns by meaning."""
+        st = self.state
+        st.table += 1
+        st.model = None
+        resolved, undecided = resolve_bare_years(t.columns, self.edition.year, self.edition.kind)
+        by_old = dict(zip(t.columns, resolved))
+        origin = self.stream.unit(t.start).origin if self.stream.unit(t.start) else None
+        if undecided:
+            years = ", ".join(str(c.year) for c in resolved if c.role == "year")
+            self.found.diag("warning", "ambiguous_column",
+                            f"year columns {years} carry no realised/target label and the document's kind "
+                            f"and year do not tell which they are; their values are not placed", origin)
+        self.found.note_header_years(c for c in resolved if c.role in ("realisatie", "streefwaarde"))
+        for row in t.rows:
+            row.goal = row.goal or goal
+            row.cells = [replace(cell, column=by_old.get(cell.column, cell.column)) for cell in row.cells
+                         if by_old.get(cell.column, cell.column).role != "year"]
+            record_row(self.found, row, st.table)
+        for severity, code, message, where, raw in t.notes:
+            self.found.diag(severity, code, message, where, raw)
         st.in_notes = True
 
     def add_footnote(self, marker: str, text: str, origin: Origin) -> None:

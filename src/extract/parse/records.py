@@ -13,15 +13,19 @@ description may follow).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..layout import Layout
-from ..profiles import sections
+from ..profiles import registry, sections
 from ..profiles.codes import Code, CodeLine, leading_code, policy_area_line, split_fused
 from ..profiles.columns import starts_header
+from ..profiles.profile import Profile
 from .explanations import Explanations
 from .found import Found, ParseResult
 from .indicator_rows import Edition, IndicatorReader
+from .numbered import NumberedGoals
+from .text_tables import TextTables
 from .units import Stream, TableUnit, Unit, build_units
 
 
@@ -46,11 +50,15 @@ class Reading:
 
 
 class RecordParser:
-    def __init__(self, layout: Layout, edition: Edition | None = None):
+    def __init__(self, layout: Layout, edition: Edition | None = None, profile: Profile | None = None,
+                 own: "re.Pattern | None" = None):
         self.stream = Stream(build_units(layout))
         self.units = self.stream.units
         self.found = Found(layout.source_file)
         self.edition = edition or Edition()
+        self.profile = profile or registry.detect("\n".join(u.text for u in self.units if isinstance(u, Unit)))
+        self.text_tables = TextTables(self.stream, self.profile, own)
+        self.numbered = NumberedGoals(self.stream, self.found, self.profile, self.text_tables)
         self.wrapped = _detect_wrapped(self.units)
         self.widths = _column_widths(self.units)
         self.explanations = Explanations(self.stream, self.found, self.wrapped)
@@ -102,14 +110,44 @@ class RecordParser:
             if role is not None:
                 self.role = role
                 return i + 1
-        for read in (self._policy_area, self._indicator_header, self._code, self._bare_policy_area,
-                     self._section_heading):
+        if self.profile.is_chrome(u.text):
+            self.role = "page chrome"
+            return i + 1
+        readers = (self._text_table, self._numbered, self._policy_area, self._indicator_header, self._code,
+                   self._bare_policy_area, self._section_heading) if self.profile.leiden_codes else (
+                   self._text_table, self._numbered, self._section_heading)
+        for read in readers:
             j = read(i, u)
             if j is not None:
                 return j
         return self._plain_text(i, u)
 
     # -- the kinds of line -------------------------------------------------------------------
+    def _text_table(self, i: int, u: Unit) -> int | None:
+        """An indicator table printed as text whose rows carry no code."""
+        t = self.text_tables.at(i)
+        if t is None:
+            return None
+        self.close()
+        self.tables.take_text_table(t, self.numbered.goal_for_table(t.start))
+        for k, role in t.roles.items():
+            if k != i:
+                self.mark(k, role)
+        self.role = t.roles.get(i, "indicator table")
+        return t.end
+
+    def _numbered(self, i: int, u: Unit) -> int | None:
+        """A numbered goal or performance of the profile's grammar (`Doelstelling 1:`, `1.1`)."""
+        read = self.numbered.read(i, u)
+        if read is None:
+            return None
+        j, roles = read
+        self.close(notes=True)
+        for k, role in roles.items():
+            self.mark(k, role)
+        self.role = roles.get(i, "goal")
+        return j
+
     def _policy_area(self, i: int, u: Unit) -> int | None:
         """`Beleidsterrein 9A Title`, or `Doelen en prestaties bij 9A Title`."""
         pa = policy_area_line(u.text)

@@ -27,6 +27,7 @@ class Unit:
     first: bool         # first line of its group
     heading: int = 0    # heading level when the unit is a heading
     cell: bool = False  # comes from a table cell
+    raw: str = ""       # the line as the source gave it (runs of spaces kept)
 
 
 @dataclass(slots=True)
@@ -79,7 +80,7 @@ def _add_lines(units: list, lines, group: int, heading: int = 0, cell: bool = Fa
         text = clean_text(line.text)
         if not text:
             continue
-        units.append(Unit(text, line.origin, group, first, heading, cell))
+        units.append(Unit(text, line.origin, group, first, heading, cell, line.text))
         first = False
 
 

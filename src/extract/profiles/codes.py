@@ -33,7 +33,7 @@ _EMBEDDED = re.compile(r"(?<![\w.])(?=\d{1,2}[A-Z]\d{1,3}(?:\.\d{1,2}|\.[a-z])?\
 class Code:
     text: str          # normalised: 9A, 9A1, 9A1.1, 9A1.a
     kind: CodeKind
-    policy_area: str   # 9A
+    policy_area: str | None  # 9A (None in grammars without policy areas)
     goal: str | None   # 9A1 for goals, performances and indicators
 
     def parent(self) -> str | None:

@@ -8,6 +8,7 @@ and the parser (which builds the column model from them).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _LABELS = re.compile(
     r"(?P<ind>(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf)"
@@ -63,3 +64,104 @@ def names_indicator_table(text: str) -> bool:
     """Header text that names an indicator column and a value column (realised, target, year or
     source): an indicator table's header."""
     return bool(_NAME_COLUMN.search(text)) and bool(_VALUE_COLUMN.search(text))
+
+
+# -- column words of a profile -------------------------------------------------------------
+ROLES = ("name", "number", "group", "unit", "period", "realisatie", "streefwaarde", "nulmeting",
+         "waarde", "comparison", "source", "other", "kind_row")
+VALUE_ROLES = ("realisatie", "streefwaarde", "nulmeting", "waarde", "comparison")
+_SEPARATORS = re.compile(r"^[\s\-–/|,&()*:.;¹²³⁴⁵⁶⁷⁸⁹⁰'\"]*$")
+
+
+def _word_key(text: str) -> str:
+    return re.sub(r"[\s\-–]+", "", text.lower())
+
+
+@dataclass(frozen=True)
+class Token:
+    """One header word (role) or year found in a header text, with where it stands."""
+
+    role: str          # one of ROLES, or 'year'
+    text: str
+    start: int
+    end: int
+    year: int | None = None   # the year a `R2017` token or a year token names
+
+
+@dataclass(frozen=True)
+class ColumnWords:
+    """The header words of a profile's indicator tables and the column role each names."""
+
+    roles: dict[str, str]                  # word key -> role
+    year_prefix: dict[str, str]            # 'R' -> 'realisatie'
+    pattern: re.Pattern
+
+    @classmethod
+    def from_table(cls, table: dict) -> "ColumnWords":
+        roles: dict[str, str] = {}
+        words: list[str] = []
+        prefixes = {k.upper(): v for k, v in table.get("year_prefix", {}).items()}
+        for role, entries in table.items():
+            if role == "year_prefix":
+                continue
+            if role not in ROLES:
+                raise ValueError(f"unknown column role '{role}' (known: {', '.join(ROLES)})")
+            for word in entries:
+                key = _word_key(word)
+                if roles.get(key, role) != role:
+                    raise ValueError(f"'{word}' is listed under both {roles[key]} and {role}")
+                roles[key] = role
+                words.append(word)
+        for prefix, role in prefixes.items():
+            if role not in VALUE_ROLES or len(prefix) != 1:
+                raise ValueError(f"year_prefix {prefix} = {role}: needs one letter and a value role")
+        alternatives = []
+        for word in sorted(set(words), key=lambda w: (-len(w), w)):
+            parts = [re.escape(p) for p in re.split(r"[\s\-–]+", word.strip())]
+            alternatives.append(r"[\s\-–]?".join(parts))
+        start = r"(?-i:(?<![a-zà-ÿ])|(?=[A-ZÀ-Ý]))"
+        end = r"(?-i:(?![a-zà-ÿ]))"
+        body = []
+        if prefixes:
+            body.append(r"(?P<pyear>(?-i:[" + "".join(prefixes) + r"])(?:19|20)\d\d)(?!\d)")
+        if alternatives:
+            body.append(start + r"(?P<word>(?:" + "|".join(alternatives) + r")(?:\(en\)|\(s\)|en|s)?)" + end)
+        body.append(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d)")
+        return cls(roles, prefixes, re.compile("|".join(body), re.IGNORECASE))
+
+    def role_of(self, word: str) -> str | None:
+        key = _word_key(word)
+        if key in self.roles:
+            return self.roles[key]
+        for suffix in ("(en)", "(s)", "en", "s"):
+            if key.endswith(suffix) and key[: -len(suffix)] in self.roles:
+                return self.roles[key[: -len(suffix)]]
+        return None
+
+    def tokens(self, text: str) -> list[Token]:
+        out = []
+        for m in self.pattern.finditer(text):
+            if m.group("year"):
+                out.append(Token("year", m.group(0), m.start(), m.end(), int(m.group("year"))))
+            elif m.groupdict().get("pyear"):
+                t = m.group("pyear")
+                out.append(Token(self.year_prefix[t[0].upper()], t, m.start(), m.end(), int(t[1:])))
+            else:
+                role = self.role_of(m.group("word"))
+                if role is not None:
+                    out.append(Token(role, m.group(0), m.start(), m.end()))
+        return out
+
+    def label_only(self, text: str, allow: re.Pattern | None = None) -> list[Token] | None:
+        """The tokens of `text` when it holds nothing but header words, years and separators
+        (and what `allow` matches, e.g. municipality names); else None."""
+        toks = self.tokens(text)
+        if not toks:
+            return None
+        pos = 0
+        for t in toks + [Token("end", "", len(text), len(text))]:
+            gap = text[pos:t.start]
+            if gap and not _SEPARATORS.match(gap) and not (allow and allow.fullmatch(gap.strip(" -/|,&()"))):
+                return None
+            pos = t.end
+        return toks

@@ -1,0 +1,528 @@
+"""Indicator tables printed as text, read by their header's meaning — the tables of documents
+whose indicators carry no code.
+
+Three printings are read:
+- one cell per line (web pages saved as text): a header of one label per cell, then rows of as
+  many cells; a row that lost cells is placed where the cells' kinds allow (a unit and a source
+  with no figures), else its figures are reported (`ambiguous_row`), never guessed;
+- one row per line, cells separated by spaces or run together (`line_rows`);
+- one row per value kind under a header of years (`Type 2020 2022` / `Realisatie 67 % - -`),
+  the indicator's name and `Bron:` above the header.
+`TextTables.at(i)` says whether a table starts at unit i and reads it into `PlacedRow`s.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..layout import Origin
+from ..models.values import clean_text, parse_cell
+from ..profiles import sections
+from ..profiles.codes import leading_code
+from ..profiles.columns import Token
+from ..profiles.profile import Profile
+from .header import ColumnSpec, columns_from_cells, columns_from_line
+from .indicators import is_value_cell
+from .line_rows import split_group, split_loose, split_row, split_unit
+from .placed import PlacedCell, PlacedRow
+from .units import Stream, Unit
+
+MAX_CELLS = 4000          # cells read for one table (a bound on the work per table)
+_BRON = re.compile(r"^\s*bron(?:nen)?\s*:\s*\S", re.IGNORECASE)
+_MARKER = re.compile(r"^[*¹²³⁴⁵⁶⁷⁸⁹]+$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_INT = re.compile(r"^\d{1,3}$")
+_NOTE = re.compile(r"^(?:\d{1,2}[.)]\s+\S+\s+\S+|nb\s*:\s*\S|n\.b\.\s*:\s*\S)", re.IGNORECASE)
+_DESCRIPTION_LABEL = re.compile(r"^(?:omschrijving|toelichting|definitie|beschrijving)\s*:?$", re.IGNORECASE)
+_SIZE_CLASS = r"(?:[\d.]+\s*(?:[-–]|tot)\s*[\d.]+|[<>]\s*[\d.]+|inwoners|gemeenten|gemiddeld|van|en)"
+
+
+@dataclass
+class TextTable:
+    columns: list[ColumnSpec]
+    rows: list[PlacedRow]
+    start: int                  # unit index of the header
+    end: int                    # unit index after the table
+    roles: dict[int, str] = field(default_factory=dict)   # unit index -> what it was read as
+    notes: list[tuple[str, str, str, Origin, str]] = field(default_factory=list)  # diagnostics
+
+
+@dataclass
+class _Cell:
+    text: str
+    raw: str
+    origin: Origin
+    end: Origin
+    units: list[int]
+    kind: str = ""              # marker bron year int value text
+
+
+def _kind(text: str) -> str:
+    t = text.strip()
+    if _MARKER.match(t):
+        return "marker"
+    if _BRON.match(t):
+        return "bron"
+    if _YEAR.match(t):
+        return "year"
+    if _INT.match(t):
+        return "int"
+    if is_value_cell(t) or parse_cell(t).year is not None and len(t) < 40:
+        return "value"
+    return "text"
+
+
+class TextTables:
+    def __init__(self, stream: Stream, profile: Profile, own: re.Pattern | None = None):
+        self.stream = stream
+        self.profile = profile
+        self.words = profile.columns
+        self.own = own
+        names = own.pattern if own is not None else r"(?!x)x"
+        self.allow = re.compile(r"(?:" + names + "|" + _SIZE_CLASS + r")(?:\s+" + _SIZE_CLASS + r")*",
+                                re.IGNORECASE)
+
+    # -- where a table starts ----------------------------------------------------------------
+    def _labels(self, text: str):
+        toks = self.words.label_only(text, self.allow)
+        if toks is None and self.own is not None and len(text) <= 60 and self.own.fullmatch(text.strip()):
+            return [Token("waarde", text, 0, len(text))]
+        return toks
+
+    def at(self, i: int) -> TextTable | None:
+        u = self.stream.unit(i)
+        if u is None or len(u.text) > 200:
+            return None
+        toks = self._labels(u.text)
+        if not toks:
+            return None
+        roles = [t.role for t in toks]
+        figures = [r for r in roles if r in ("realisatie", "streefwaarde", "nulmeting", "waarde", "comparison", "year")]
+        if "kind_row" in roles and "year" in roles:
+            return self._kind_table(i, u)
+        if len(toks) >= 3 and figures and ({"name", "group", "number"} & set(roles)) and roles[0] != "year":
+            return self._line_table(i, u)
+        if roles[0] == "name" or (roles[0] in ("number",) and len(toks) == 1):
+            return self._cell_table(i, u)
+        return None
+
+    def _coded(self, j: int) -> bool:
+        """Rows that start with a Leiden-style code are read by the code-driven reader."""
+        v = self.stream.unit(j)
+        if v is None or not self.profile.leiden_codes:
+            return False
+        cl = leading_code(v.text)
+        return cl is not None and cl.code.kind in ("indicator", "goal")
+
+    def _stop(self, u: Unit | None) -> bool:
+        """A unit that ends a table printed as text."""
+        if u is None or u.heading:
+            return True
+        t = u.text
+        return bool(sections.is_section_heading(t) or self.profile.is_heading(t)
+                    or (sections.footnote(t) and not _MARKER.match(t)) or _NOTE.match(t)
+                    or self.profile.codes.goal_line(t) or (self.profile.leiden_codes and leading_code(t)))
+
+    # -- one cell per line --------------------------------------------------------------------
+    def _cell_at(self, j: int, by_group: bool) -> _Cell | None:
+        """The cell starting at unit j: its paragraph (by_group) or its line."""
+        u = self.stream.unit(j)
+        if u is None:
+            return None
+        units = [j]
+        k = j + 1
+        if by_group:
+            while (v := self.stream.unit(k)) is not None and v.group == u.group and not v.first:
+                units.append(k)
+                k += 1
+        lines = [self.stream.unit(n) for n in units]
+        text = "\n".join(v.text for v in lines)
+        return _Cell(text, "\n".join(v.raw or v.text for v in lines), lines[0].origin, lines[-1].origin,
+                     units, _kind(text))
+
+    def _cells_from(self, j: int, by_group: bool) -> tuple[list[_Cell], int]:
+        """Cells from unit j on, up to a unit that ends the table."""
+        cells: list[_Cell] = []
+        while j < len(self.stream) and len(cells) < MAX_CELLS:
+            u = self.stream.unit(j)
+            if u is not None and self.profile.is_chrome(u.text):
+                j += 1
+                continue
+            if self._stop(u) or (cells and self.at_header(j)):
+                break
+            cell = self._cell_at(j, by_group)
+            cells.append(cell)
+            j = cell.units[-1] + 1
+        return cells, j
+
+    def starts_line_table(self, j: int) -> bool:
+        """A one-line header (`IndicatorNulmetingR2016...`) at unit j."""
+        u = self.stream.unit(j)
+        toks = self._labels(u.text) if u is not None and len(u.text) <= 200 else None
+        return bool(toks) and len(toks) >= 3 and toks[0].role != "year"
+
+    def at_header(self, j: int) -> bool:
+        """A unit that starts another table's header."""
+        u = self.stream.unit(j)
+        if u is None:
+            return False
+        toks = self._labels(u.text)
+        return bool(toks) and (toks[0].role == "name" or "kind_row" in {t.role for t in toks})
+
+    def _cell_table(self, i: int, u: Unit) -> TextTable | None:
+        nxt = self.stream.unit(i + 1)
+        by_group = nxt is not None and nxt.group != u.group
+        header: list[_Cell] = []
+        j = i
+        while (cell := self._cell_at(j, by_group)) is not None and self._labels(cell.text):
+            header.append(cell)
+            j = cell.units[-1] + 1
+        columns = columns_from_cells([c.text for c in header], self.words, self.own)
+        if len(columns) < 2 or not any(c.figure for c in columns) or self._coded(j):
+            return None
+        cells, end = self._cells_from(j, by_group)
+        table = TextTable(columns, [], i, end)
+        for c in header:
+            for n in c.units:
+                table.roles[n] = "indicator header"
+        rows = segment(cells, columns)
+        for row in rows:
+            if row is None:
+                continue
+            table.rows.append(row.placed)
+            for n in row.units:
+                table.roles[n] = f"indicator row '{row.placed.name[:40]}'"
+        used = {n for r in rows if r is not None for n in r.units}
+        for c in cells:
+            if not set(c.units) & used:
+                table.notes.append(("info", "unplaced_text", f"table cell not placed in a row: {c.text[:120]}",
+                                    c.origin, c.text))
+        return table if table.rows else None
+
+    # -- one row per line ---------------------------------------------------------------------
+    def _line_table(self, i: int, u: Unit) -> TextTable | None:
+        columns = columns_from_line(u.text, self.words)
+        if self._coded(i + 1):
+            return None
+        figures = [c for c in columns if c.figure or c.role == "period"]
+        n = len(figures)
+        names = [k for k, c in enumerate(columns) if c.role == "name"]
+        before = columns[:names[0]] if names else []
+        has_unit = any(c.role == "unit" for c in columns)
+        has_source = any(c.role == "source" for c in columns)
+        table = TextTable(columns, [], i, i + 1, roles={i: "indicator header"})
+        pending: list[tuple[int, Unit]] = []
+        source: tuple[int, Unit] | None = None
+        first = True
+        j = i + 1
+        while j < len(self.stream):
+            v = self.stream.unit(j)
+            if v is not None and self.profile.is_chrome(v.text):
+                j += 1
+                continue
+            if self._stop(v) or self.at_header(j):
+                break
+            if _BRON.match(v.text):
+                source = (j, v)
+                j += 1
+                continue
+            found = split_row(v.text, n)
+            if found is None:
+                if pending and len(pending) >= 3:
+                    break
+                pending.append((j, v))
+                j += 1
+                continue
+            name = found.name
+            units = [j]
+            if pending and not name:
+                name = " ".join(p.text for _, p in pending)
+                units = [k for k, _ in pending] + units
+                origin = pending[0][1].origin
+            else:
+                self._loose(table, pending, has_source)
+                origin = v.origin
+            pending = []
+            code = unit = None
+            words = name.split()
+            group_read = False
+            for col in before:   # a row number and a group number (taakveld) before the name
+                if words and _INT.match(words[0]) and col.role in ("number", "group"):
+                    w = words.pop(0)
+                    code = w if col.role == "number" else code
+                    group_read = group_read or col.role == "group"
+            name = " ".join(words)
+            if any(c.role == "group" for c in before) and not group_read:
+                _group, name = split_group(name, v.raw or v.text, required=first)
+            if has_unit:
+                name, unit = split_unit(name, self.profile.unit_words)
+            src = found.rest if has_source else None
+            if source is not None and not src:
+                src = source[1].text
+                units.append(source[0])
+            source = None
+            row = PlacedRow(name, origin, v.origin, "\n".join(self.stream.unit(k).text for k in sorted(units)),
+                            code=code, unit=unit, source=src)
+            for col, raw in zip(figures, found.figures):
+                if col.role == "period":
+                    row.period = int(raw) if _YEAR.match(raw) else None
+                else:
+                    row.cells.append(PlacedCell(col, raw, v.origin))
+            table.rows.append(row)
+            for k in units:
+                table.roles[k] = f"indicator row '{name[:40]}'"
+            first = False
+            j += 1
+        self._loose(table, pending, has_source)
+        table.end = j if not pending else pending[0][0]
+        return table if table.rows else None
+
+    def _loose(self, table: TextTable, pending: list[tuple[int, Unit]], has_source: bool) -> None:
+        """Lines under a one-line header that held a name and figures that cannot be told
+        apart (`Weerstandsratio2,82,9>12,9Naris`): the indicator is kept, its figures reported."""
+        for k, v in pending:
+            loose = split_loose(v.text)
+            if loose is None:
+                continue
+            name, figures, rest = loose
+            row = PlacedRow(name, v.origin, v.origin, v.text, source=rest if has_source and rest else None)
+            row.problems.append(f"the figures '{figures}' run together: cannot tell where one cell "
+                                f"ends; values not placed")
+            table.rows.append(row)
+            table.roles[k] = f"indicator row '{name[:40]}' (figures not placed)"
+        pending.clear()
+
+    # -- one row per value kind ---------------------------------------------------------------
+    def _kind_table(self, i: int, u: Unit) -> TextTable | None:
+        years = [t.year for t in self.words.tokens(u.text) if t.role == "year"]
+        columns = [ColumnSpec("year", y, str(y)) for y in years]
+        table = TextTable(columns, [], i, i + 1, roles={i: "indicator header (one row per kind)"})
+        name, source, top = self._name_above(i)
+        if name is None:
+            return None
+        j = i + 1
+        rows: list[tuple[str, list[str], Unit]] = []
+        while (v := self.stream.unit(j)) is not None and not self._stop(v):
+            found = split_row(v.text, len(years))
+            if found is None or not found.name:
+                break
+            toks = self.words.tokens(found.name)
+            role = next((t.role for t in toks if t.role in ("realisatie", "streefwaarde", "nulmeting",
+                                                            "waarde", "comparison")), None)
+            if role is None and self.own is not None and self.own.match(found.name):
+                role = "waarde"
+            if role is None:
+                break
+            rows.append((role, found.figures, v))
+            table.roles[j] = f"{role} row"
+            j += 1
+        if not rows:
+            return None
+        first = self.stream.unit(name[0])
+        row = PlacedRow(first.text, first.origin, rows[-1][2].origin,
+                        "\n".join([first.text] + ([source[1].text] if source else []) + [r[2].text for r in rows]),
+                        source=source[1].text if source else None)
+        for role, figures, v in rows:
+            label = v.text.split()[0]
+            for col, raw in zip(columns, figures):
+                row.cells.append(PlacedCell(ColumnSpec(role, col.year, label), raw, v.origin))
+        table.rows.append(row)
+        table.roles[name[0]] = f"indicator name '{first.text[:40]}'"
+        if source:
+            table.roles[source[0]] = "indicator source"
+        table.start = top
+        table.end = j
+        return table
+
+    def _name_above(self, i: int) -> tuple[tuple[int] | None, tuple[int, Unit] | None, int]:
+        """The indicator's name above a one-row-per-kind header: the first line of its block (a
+        short line, before a description under `Omschrijving`), and its `Bron:` line."""
+        source = None
+        block: list[int] = []
+        j = i - 1
+        while j >= 0 and len(block) < 12:
+            v = self.stream.unit(j)
+            if v is None or self._stop(v) or split_row(v.text, 2) is not None and not _BRON.match(v.text):
+                break
+            if _BRON.match(v.text):
+                if source is None:
+                    source = (j, v)
+            elif not self.profile.is_chrome(v.text):
+                block.insert(0, j)
+            j -= 1
+        names = []
+        for k in block:
+            t = self.stream.unit(k).text
+            if _DESCRIPTION_LABEL.match(t):
+                break
+            if len(t) <= 150 and not sections.ends_sentence(t):
+                names.append(k)
+        if not names:
+            return None, source, i
+        return (names[0],), source, names[0]
+
+
+# -- one cell per line: rows by their cells' kinds -------------------------------------------------
+@dataclass
+class _Row:
+    placed: PlacedRow
+    units: list[int]
+
+
+def _fit(kind: str, text: str, col: ColumnSpec) -> float:
+    """How well a cell of this kind fits a column of this role."""
+    role = col.role
+    if kind == "bron":
+        return -20.0
+    if role == "period":
+        return 3.0 if kind == "year" else -5.0
+    if col.figure:
+        if kind in ("value", "year", "int"):
+            return 2.0
+        if kind == "marker":
+            return -6.0
+        return 0.0 if len(text) <= 40 else -4.0
+    if role == "unit":
+        return {"text": 2.0, "value": -3.0, "marker": -4.0}.get(kind, -2.0)
+    if role == "source":
+        return {"text": 2.0, "marker": 2.0, "value": -4.0}.get(kind, -3.0)
+    if role == "number":
+        return 2.0 if kind == "int" else -5.0
+    return 0.0
+
+
+def _align(cells: list[_Cell], cols: list[ColumnSpec]) -> tuple[float, list[int]]:
+    """The best placement of `cells`, in order, into `cols` (some columns left empty): the score
+    and each cell's column index."""
+    n, m = len(cells), len(cols)
+    NEG = float("-inf")
+    best = [[NEG] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for a in range(n + 1):
+        for b in range(m + 1):
+            if best[a][b] == NEG:
+                continue
+            if b < m:  # column b left empty
+                s = best[a][b] - (1.0 if cols[b].figure else 1.5)
+                if s > best[a][b + 1]:
+                    best[a][b + 1], back[a][b + 1] = s, (a, b, -1)
+            if a < n and b < m:
+                s = best[a][b] + _fit(cells[a].kind, cells[a].text, cols[b])
+                if s > best[a + 1][b + 1]:
+                    best[a + 1][b + 1], back[a + 1][b + 1] = s, (a, b, b)
+    where = []
+    a, b = n, m
+    while (a, b) != (0, 0):
+        pa, pb, col = back[a][b]
+        if col >= 0:
+            where.append(col)
+        a, b = pa, pb
+    return best[n][m], list(reversed(where))
+
+
+def segment(cells: list[_Cell], columns: list[ColumnSpec]) -> list[_Row | None]:
+    """Split the cells under a header into rows: the segmentation that fits the columns best
+    (full rows preferred; rows that lost cells placed by their cells' kinds)."""
+    name_at = next((k for k, c in enumerate(columns) if c.role == "name"), 0)
+    pre, post = columns[:name_at], columns[name_at + 1:]
+    figure_cols = [c for c in post if c.figure or c.role == "period"]
+    n = len(cells)
+    NEG = float("-inf")
+    best = [NEG] * (n + 1)
+    choice: list[tuple | None] = [None] * (n + 1)
+    best[n] = 0.0
+    for p in range(n - 1, -1, -1):
+        # a cell not placed
+        best[p], choice[p] = best[p + 1] - 3.0, ("skip",)
+        q = p
+        code = None
+        if cells[q].kind == "int" and q + 1 < n and cells[q + 1].kind == "text" and not any(
+                c.role == "number" for c in pre):
+            code, q = q, q + 1   # a row number before the name (`1 Absoluut verzuim`)
+        q += len([c for c in pre if c.role == "number"]) if pre else 0
+        if q < n and cells[q].kind == "text" and len(cells[q].text) <= 250:
+            for k in range(0, len(post) + 1):
+                end = q + 1 + k
+                if end > n:
+                    break
+                score, where = _align(cells[q + 1:end], post)
+                base = 4.0 if k == len(post) else 1.0
+                total = base + score + (2.0 if end < n and cells[end].kind == "bron" else 0.0)
+                after = end + 1 if end < n and cells[end].kind == "bron" else end
+                if total + best[after] > best[p]:
+                    best[p], choice[p] = total + best[after], ("row", code, q, end, where, after)
+        if p > 0 and figure_cols and p + len(figure_cols) <= n and all(
+                cells[p + k].kind in ("value", "year", "int") for k in range(len(figure_cols))):
+            end = p + len(figure_cols)
+            if 3.0 + best[end] > best[p]:
+                best[p], choice[p] = 3.0 + best[end], ("sub", end)
+    rows: list[_Row | None] = []
+    last: _Row | None = None
+    p = 0
+    while p < n:
+        c = choice[p]
+        if c[0] == "skip":
+            rows.append(None)
+            p += 1
+        elif c[0] == "row":
+            _, code, q, end, where, after = c
+            last = _make_row(cells, code, q, end, where, after, post)
+            rows.append(last)
+            p = after
+        else:
+            _, end = c
+            if last is not None:
+                rows.append(_sub_row(cells[p:end], last, figure_cols, range(p, end), cells))
+            else:
+                rows.append(None)
+            p = end
+    return rows
+
+
+def _make_row(cells, code, q, end, where, after, post) -> _Row:
+    name = cells[q]
+    row = PlacedRow(" ".join(name.text.split("\n")), name.origin, cells[max(q, after - 1)].end,
+                    "\n".join(c.text for c in cells[(code if code is not None else q):after]),
+                    code=cells[code].text.strip() if code is not None else None)
+    units = list(name.units) + (list(cells[code].units) if code is not None else [])
+    placed = {}
+    for cell, col_index in zip(cells[q + 1:end], where):
+        placed[col_index] = cell
+        units.extend(cell.units)
+    figures_present = any(post[k].figure for k in placed)
+    figures_missing = any(c.figure and k not in placed for k, c in enumerate(post))
+    for k, cell in sorted(placed.items()):
+        col = post[k]
+        if col.role == "unit":
+            row.unit = " ".join(cell.text.split())
+        elif col.role == "source":
+            row.source = " ".join(cell.text.split())
+        elif col.role == "period":
+            row.period = int(cell.text) if _YEAR.match(cell.text.strip()) else None
+        elif col.figure and not (figures_present and figures_missing):
+            row.cells.append(PlacedCell(col, cell.text, cell.origin))
+    if figures_present and figures_missing:
+        got = [placed[k].text.replace("\n", " ") for k in sorted(placed) if post[k].figure]
+        want = [c.describe() for c in post if c.figure]
+        row.problems.append(f"{len(got)} value cells for {len(want)} columns ({', '.join(want)}): cannot "
+                            f"tell which column is empty; values not placed: {' | '.join(got)}")
+    if after > end:
+        row.source = row.source or cells[end].text
+        units.extend(cells[end].units)
+    return _Row(row, units)
+
+
+def _sub_row(part, parent: _Row, figure_cols, indices, cells) -> _Row:
+    """Cells under a row whose name, unit and source cells span them (`2024 2020 169 170`)."""
+    p = parent.placed
+    row = PlacedRow(p.name, part[0].origin, part[-1].end, "\n".join(c.text for c in part), code=p.code,
+                    unit=p.unit, source=p.source)
+    units = []
+    for cell, col in zip(part, figure_cols):
+        units.extend(cell.units)
+        if col.role == "period":
+            row.period = int(cell.text) if _YEAR.match(cell.text.strip()) else None
+        else:
+            row.cells.append(PlacedCell(col, cell.text, cell.origin))
+    return _Row(row, units)

@@ -1,0 +1,164 @@
+"""A profile: what one family of budget documents looks like, as data.
+
+A profile is a TOML file (`profiles/data/*.toml`, or any file given to `load`): its code grammar
+(the patterns of numbered goals, performances and indicators, or Leiden's built-in grammar), the
+words of its indicator-table headers and the kind of column each names, the headings that end
+its sections, the page chrome to ignore, and the marks that tell it from other families.
+Sources and the parser read the profile of the document they work on; a new municipality's shape
+is a new profile entry, not a parser edit.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .columns import ColumnWords
+
+
+class ProfileError(ValueError):
+    """A profile file that cannot be used (bad TOML, unknown key, a pattern that does not
+    compile); the message names the file and the place."""
+
+
+@dataclass(frozen=True)
+class NumberedCodes:
+    """Codes as labelled hierarchical numbers (`Doel 1`, `Subdoelstelling 1.1:`, `E1.2.1`).
+    Each pattern has the named groups `code` and `title` and is matched at a line's start."""
+
+    goal: tuple[re.Pattern, ...] = ()
+    goal_before_table: re.Pattern | None = None
+    performance: tuple[re.Pattern, ...] = ()
+    indicator: tuple[re.Pattern, ...] = ()
+
+    @staticmethod
+    def _first(patterns, text: str) -> tuple[str, str] | None:
+        for p in patterns:
+            m = p.match(text)
+            if m:
+                return m.group("code"), m.group("title").strip()
+        return None
+
+    def goal_line(self, text: str) -> tuple[str, str] | None:
+        """(code, title) of a labelled goal line; title may be '' (it follows on the next line)."""
+        return self._first(self.goal, text)
+
+    def goal_before(self, text: str) -> tuple[str, str] | None:
+        """(code, title) of a bare numbered line, a goal when an indicator table follows."""
+        return self._first((self.goal_before_table,) if self.goal_before_table else (), text)
+
+    def performance_line(self, text: str) -> tuple[str, str] | None:
+        return self._first(self.performance, text)
+
+    def indicator_code(self, text: str) -> tuple[str, str] | None:
+        """(code, rest) when an indicator's name cell starts with its own code."""
+        return self._first(self.indicator, text)
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    title: str
+    leiden_codes: bool                  # Leiden's built-in grammar drives the records
+    codes: NumberedCodes
+    columns: ColumnWords
+    headings: tuple[str, ...] = ()      # extra headings that end a table or explanation
+    chrome: re.Pattern | None = None    # whole lines of page chrome (navigation, print links)
+    detect: tuple[tuple[re.Pattern, float], ...] = ()
+    min_score: float = 1.0
+    unit_words: frozenset[str] = frozenset()   # words that begin a unit after a name on one line
+    path: str = ""
+    _heading_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+
+    def is_chrome(self, text: str) -> bool:
+        return bool(self.chrome and self.chrome.fullmatch(text.strip().lower()))
+
+    def is_heading(self, text: str) -> bool:
+        """One of this profile's own section headings (the shared ones are in `sections`)."""
+        if self._heading_re is None:
+            return False
+        return len(text) <= 120 and bool(self._heading_re.match(text.strip()))
+
+    def score(self, text: str) -> float:
+        """How strongly `text` shows this profile's marks (0 when none)."""
+        total = 0.0
+        for pattern, weight in self.detect:
+            total += weight * min(20, sum(1 for _ in zip(range(20), pattern.finditer(text))))
+        return total
+
+
+_KEYS = {"name", "title", "leiden_codes", "detect", "min_score", "codes", "columns", "sections", "units"}
+_CODE_KEYS = {"goal", "goal_before_table", "performance", "indicator"}
+_SECTION_KEYS = {"headings", "chrome"}
+
+
+def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ProfileError(f"{where}: pattern does not compile: {exc}") from None
+
+
+def _check_keys(table: dict, allowed: set[str], where: str) -> None:
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise ProfileError(f"{where}: unknown key {', '.join(unknown)} (known: {', '.join(sorted(allowed))})")
+
+
+def from_dict(data: dict, path: str = "<profile>") -> Profile:
+    """A profile from its TOML table; ProfileError names the file and key of a problem."""
+    _check_keys(data, _KEYS, path)
+    for key in ("name", "title"):
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise ProfileError(f"{path}: '{key}' must be a non-empty string")
+    codes = data.get("codes", {})
+    _check_keys(codes, _CODE_KEYS, f"{path} [codes]")
+
+    def patterns(key: str) -> tuple[re.Pattern, ...]:
+        out = []
+        for k, p in enumerate(codes.get(key, [])):
+            rx = _compile(p, f"{path} [codes] {key}[{k}]")
+            if "code" not in rx.groupindex or "title" not in rx.groupindex:
+                raise ProfileError(f"{path} [codes] {key}[{k}]: needs the named groups 'code' and 'title'")
+            out.append(rx)
+        return tuple(out)
+
+    before = codes.get("goal_before_table")
+    numbered = NumberedCodes(
+        goal=patterns("goal"), performance=patterns("performance"), indicator=patterns("indicator"),
+        goal_before_table=_compile(before, f"{path} [codes] goal_before_table") if before else None)
+    try:
+        columns = ColumnWords.from_table(data.get("columns", {}))
+    except ValueError as exc:
+        raise ProfileError(f"{path} [columns]: {exc}") from None
+    sections = data.get("sections", {})
+    _check_keys(sections, _SECTION_KEYS, f"{path} [sections]")
+    headings = tuple(h.lower() for h in sections.get("headings", []))
+    chrome = sections.get("chrome", [])
+    detect = []
+    for k, entry in enumerate(data.get("detect", [])):
+        if not isinstance(entry, dict) or "pattern" not in entry:
+            raise ProfileError(f"{path} detect[{k}]: needs a 'pattern' (and a 'weight')")
+        detect.append((_compile(entry["pattern"], f"{path} detect[{k}]"), float(entry.get("weight", 1.0))))
+    heading_re = (re.compile(r"^(?:" + "|".join(re.escape(h) for h in sorted(headings, key=len, reverse=True))
+                             + r")\b[?:]?", re.IGNORECASE) if headings else None)
+    return Profile(
+        name=data["name"], title=data["title"], leiden_codes=bool(data.get("leiden_codes", False)),
+        codes=numbered, columns=columns, headings=headings,
+        chrome=_compile("|".join(f"(?:{c})" for c in chrome), f"{path} [sections] chrome") if chrome else None,
+        detect=tuple(detect), min_score=float(data.get("min_score", 1.0)), path=path,
+        unit_words=frozenset(w.lower() for w in data.get("units", {}).get("start", [])),
+        _heading_re=heading_re)
+
+
+def load(path: str | Path) -> Profile:
+    """Read a profile file (TOML)."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ProfileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{path}: not valid TOML: {exc}") from None
+    return from_dict(data, str(path))

@@ -1,0 +1,67 @@
+"""The profiles extract knows, and the choice of one for a document.
+
+The built-in profiles are the TOML files in `profiles/data/` (`leiden`, `bbv`); `register` adds
+one (`load(path)` reads a profile file). `detect(text)` picks the profile whose marks the text
+shows most strongly; the general `bbv` profile when none does.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from .profile import Profile, ProfileError, from_dict, load
+
+DEFAULT = "bbv"
+_extra: dict[str, Profile] = {}
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> dict[str, Profile]:
+    import tomllib
+
+    out: dict[str, Profile] = {}
+    folder = resources.files("extract.profiles").joinpath("data")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            profile = from_dict(tomllib.loads(entry.read_text(encoding="utf-8")), f"profiles/data/{entry.name}")
+            out[profile.name] = profile
+    return out
+
+
+def profiles() -> dict[str, Profile]:
+    """Every known profile by name: the built-in ones, then those registered."""
+    return {**_builtin(), **_extra}
+
+
+def register(profile: Profile) -> Profile:
+    """Make `profile` known by its name (replacing one of that name)."""
+    _extra[profile.name] = profile
+    return profile
+
+
+def get(name_or_path: str) -> Profile:
+    """The profile of that name, or read from that TOML file; ProfileError lists the known ones."""
+    known = profiles()
+    if name_or_path in known:
+        return known[name_or_path]
+    if name_or_path.endswith(".toml"):
+        return register(load(name_or_path))
+    raise ProfileError(f"unknown profile '{name_or_path}' (known: {', '.join(sorted(known))}; "
+                       f"or give the path of a .toml profile file)")
+
+
+def detect(text: str) -> Profile:
+    """The profile whose marks `text` shows most strongly (at least its `min_score`); the
+    general profile when none does. Only the first 200,000 characters are looked at."""
+    sample = text[:200_000]
+    best, best_score = None, 0.0
+    for profile in profiles().values():
+        if not profile.detect:
+            continue
+        score = profile.score(sample)
+        if score >= profile.min_score and score > best_score:
+            best, best_score = profile, score
+    return best or profiles()[DEFAULT]
+
+
+__all__ = ["DEFAULT", "Profile", "ProfileError", "detect", "get", "load", "profiles", "register"]
