@@ -107,8 +107,10 @@ class TextTables:
         return None
 
     def _coded(self, j: int) -> bool:
-        """Rows that start with a Leiden-style code are read by the code-driven reader."""
-        v = self.stream.unit(j)
+        """Rows that start with a Leiden-style code are read by the code-driven reader (the
+        first unit after the header's label lines)."""
+        while (v := self.stream.unit(j)) is not None and self._labels(v.text):
+            j += 1
         if v is None or not self.profile.leiden_codes:
             return False
         cl = leading_code(v.text)
@@ -202,8 +204,9 @@ class TextTables:
     # -- one row per line ---------------------------------------------------------------------
     def _line_table(self, i: int, u: Unit) -> TextTable | None:
         columns = columns_from_line(u.text, self.words)
-        if self._coded(i + 1):
-            return None
+        nxt = self.stream.unit(i + 1)
+        if self._coded(i + 1) or (nxt is not None and self._labels(nxt.text)):
+            return None   # coded rows, or a header going on over more lines: the code-driven reader
         figures = [c for c in columns if c.figure or c.role == "period"]
         n = len(figures)
         names = [k for k, c in enumerate(columns) if c.role == "name"]

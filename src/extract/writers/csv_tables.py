@@ -13,14 +13,17 @@ from .atomic import write_atomic
 
 TABLES: dict[str, list[str]] = {
     "documents": ["document_id", "source_file", "sha256", "format", "kind", "year", "municipality",
-                  "programme", "title", "status", "policy_areas", "goals", "performances", "indicators",
+                  "programme", "title", "status", "profile", "policy_areas", "goals", "performances", "indicators",
                   "values", "diagnostics"],
     "policy_areas": ["document_id", "code", "title", "programme"] + PROVENANCE_COLUMNS,
     "goals": ["document_id", "policy_area_code", "code", "title", "description"] + PROVENANCE_COLUMNS,
     "performances": ["document_id", "goal_code", "code", "title", "explanation"] + PROVENANCE_COLUMNS,
-    "indicators": ["document_id", "goal_code", "code", "name", "note", "unit", "source"] + PROVENANCE_COLUMNS,
-    "indicator_values": ["document_id", "indicator_code", "kind", "year", "value", "raw", "status", "unit",
-                         "comparator", "qualifier", "markers"] + PROVENANCE_COLUMNS,
+    "indicators": ["document_id", "goal_code", "code", "key", "name", "note", "unit", "unit_label",
+                   "source"] + PROVENANCE_COLUMNS,
+    "indicator_values": ["document_id", "indicator_code", "indicator_key", "kind", "year", "value", "raw",
+                         "status", "unit", "comparator", "qualifier", "markers"] + PROVENANCE_COLUMNS,
+    "comparison_values": ["document_id", "indicator_code", "indicator_key", "label", "year", "value", "raw",
+                          "status", "unit", "comparator", "qualifier", "markers"] + PROVENANCE_COLUMNS,
     "diagnostics": ["document_id", "severity", "code", "message", "location"],
 }
 
@@ -32,7 +35,7 @@ def table_rows(doc: Document) -> dict[str, list[dict]]:
     rows["documents"].append({
         "document_id": d, "source_file": doc.source_file, "sha256": doc.sha256, "format": doc.format,
         "kind": doc.kind, "year": doc.year, "municipality": doc.municipality, "programme": doc.programme,
-        "title": doc.title, "status": doc.status, "policy_areas": len(doc.policy_areas), **counts})
+        "title": doc.title, "status": doc.status, "profile": doc.profile, "policy_areas": len(doc.policy_areas), **counts})
     for a in doc.policy_areas:
         rows["policy_areas"].append({"document_id": d, "code": a.code, "title": a.title,
                                      "programme": a.programme, **provenance_columns(a.provenance)})
@@ -43,13 +46,17 @@ def table_rows(doc: Document) -> dict[str, list[dict]]:
         rows["performances"].append({"document_id": d, "goal_code": p.goal_code, "code": p.code,
                                      "title": p.title, "explanation": p.explanation, **provenance_columns(p.provenance)})
     for i in doc.indicators:
-        rows["indicators"].append({"document_id": d, "goal_code": i.goal_code, "code": i.code, "name": i.name,
-                                   "note": i.note, "unit": i.unit, "source": i.source, **provenance_columns(i.provenance)})
-    for v in doc.values:
-        rows["indicator_values"].append({
-            "document_id": d, "indicator_code": v.indicator_code, "kind": v.kind, "year": v.year,
-            "value": format_decimal(v.value), "raw": v.raw, "status": v.status, "unit": v.unit,
-            "comparator": v.comparator, "qualifier": v.qualifier, "markers": v.markers, **provenance_columns(v.provenance)})
+        rows["indicators"].append({"document_id": d, "goal_code": i.goal_code, "code": i.code, "key": i.key,
+                                   "name": i.name, "note": i.note, "unit": i.unit, "unit_label": i.unit_label,
+                                   "source": i.source, **provenance_columns(i.provenance)})
+    for table, figures in (("indicator_values", doc.values), ("comparison_values", doc.comparison_values)):
+        for v in figures:
+            rows[table].append({
+                "document_id": d, "indicator_code": v.indicator_code, "indicator_key": v.indicator_key,
+                "kind": getattr(v, "kind", None), "label": getattr(v, "label", None), "year": v.year,
+                "value": format_decimal(v.value), "raw": v.raw, "status": v.status, "unit": v.unit,
+                "comparator": v.comparator, "qualifier": v.qualifier, "markers": v.markers,
+                **provenance_columns(v.provenance)})
     for x in doc.diagnostics:
         rows["diagnostics"].append({"document_id": d, "severity": x.severity, "code": x.code,
                                     "message": x.message, "location": x.location})
