@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..layout import Origin
-from ..parse.records import RecordParser
+from ..parse.document import record_parser
 from ..parse.units import TableUnit
 from ..sources import SourceError, read_layout
 
@@ -48,7 +48,7 @@ def trace(path: str | Path) -> list[TraceLine]:
     """The parser's reading of a file, unit by unit. Raises SourceError for unreadable files."""
     path = Path(path)
     layout = read_layout(path, path.read_bytes(), str(path))
-    parser = RecordParser(layout)
+    parser, _lines = record_parser(layout)   # as conversion reads it (edition, profile)
     parser.run()
     out: list[TraceLine] = []
     for unit, role in zip(parser.units, parser.roles):

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..layout import Layout
 from ..models import Diagnostic, Document
-from ..profiles.profile import Profile
+from ..profiles.definition import Profile
 from . import metadata
 from .indicator_rows import Edition
 from .records import RecordParser

@@ -12,7 +12,7 @@ import re
 
 from ..profiles import sections
 from ..profiles.codes import Code
-from ..profiles.profile import Profile
+from ..profiles.definition import Profile
 from .found import Found
 from .units import Stream, Unit
 

@@ -20,7 +20,7 @@ from ..layout import Layout
 from ..profiles import registry, sections
 from ..profiles.codes import Code, CodeLine, leading_code, policy_area_line, split_fused
 from ..profiles.columns import starts_header
-from ..profiles.profile import Profile
+from ..profiles.definition import Profile
 from .explanations import Explanations
 from .found import Found, ParseResult
 from .indicator_rows import Edition, IndicatorReader

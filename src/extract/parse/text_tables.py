@@ -20,7 +20,7 @@ from ..models.values import clean_text, parse_cell
 from ..profiles import sections
 from ..profiles.codes import leading_code
 from ..profiles.columns import Token
-from ..profiles.profile import Profile
+from ..profiles.definition import Profile
 from .header import ColumnSpec, columns_from_cells, columns_from_line
 from .indicators import is_value_cell
 from .line_rows import split_group, split_loose, split_row, split_unit

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from .profile import Profile, ProfileError, from_dict, load
+from .definition import Profile, ProfileError, from_dict, load
 
 DEFAULT = "bbv"
 _extra: dict[str, Profile] = {}
