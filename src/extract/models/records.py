@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .values import parse_cell
 
 Format = Literal["html", "pdf", "text"]
-Kind = Literal["begroting", "jaarstukken", "voortgangsrapportage", "bestuursrapportage", "other"]
+Kind = Literal["begroting", "jaarstukken", "voortgangsrapportage", "bestuursrapportage", "voorjaarsnota", "najaarsnota",
+               "kadernota", "kwartaalrapportage", "other"]
 # realisatie / streefwaarde: a realised value or a target of a year; nulmeting: a baseline
 # printed without a year; waarde: a value of the municipality's own under no realised/target label
 ValueKind = Literal["realisatie", "streefwaarde", "nulmeting", "waarde"]

@@ -1,31 +1,29 @@
-"""What a document is: kind (begroting, jaarstukken, ...), edition year, municipality, programme.
+"""What a document is: kind (begroting, jaarstukken, ...), edition year, the municipality or
+province it is of, programme, title.
 
-Read from the page itself first (title lines, breadcrumb, the words of its sections, the years in
-its indicator header), then from the file name, which crawls often make descriptive.
+Read from the page itself first (title lines, site names, breadcrumb, the words of its sections,
+the years in its indicator header), then from the file name, which crawls often make
+descriptive. The words are the document vocabulary (`profiles.documents`); the names of the 342
+municipalities and 12 provinces are data (`data/municipalities.txt`, `data/provinces.txt`).
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-_KINDS = [
-    ("voortgangsrapportage", re.compile(r"voortgangsrapportage", re.I)),
-    ("bestuursrapportage", re.compile(r"bestuursrapportage|\bburap\b|najaarsnota|voorjaarsnota|tussenrapportage|\bturap\b", re.I)),
-    ("jaarstukken", re.compile(r"jaarstukken|jaarverslag|jaarrekening|programmaverantwoording", re.I)),
-    ("begroting", re.compile(r"programmabegroting|beleidsbegroting|\bbegroting\b", re.I)),
-]
-_TITLE = re.compile(
-    r"^(?:\d+e\s+)?(?P<kind>programmabegroting|begroting|jaarstukken|jaarverslag|jaarrekening|"
-    r"voortgangsrapportage|bestuursrapportage|najaarsnota|voorjaarsnota)\s*(?P<year>(?:19|20)\d\d)?\b", re.I)
-_CUES = [
-    ("jaarstukken", re.compile(r"^toelichting (?:bij|op) de prestatieverantwoording|^wat hebben we (?:daar|er)?(?:voor )?gedaan", re.I)),
-    ("bestuursrapportage", re.compile(r"^toelichting doelenboom", re.I)),
-    ("begroting", re.compile(r"^wat gaan we (?:daar|er)?(?:voor )?doen(?: in (?P<year>(?:19|20)\d\d))?|^in (?P<year2>(?:19|20)\d\d) gaan we\b", re.I)),
-]
-_PROGRAMME = re.compile(r"^(?:.* / )?programma\s+\d{1,2}[a-z]?\s*[:.\-–]?\s*(?P<name>[A-ZÀ-Ý][^/]{2,80}?)(?: / .*)?$", re.I)
+from ..profiles import documents as vocab
+from ..profiles.columns import is_header_line
+from ..profiles.sections import is_section_heading
+
+HEAD = 40             # lines a title, breadcrumb or programme heading is looked for in
+TEXT_LIMIT = 200_000  # characters of a document the names are counted in
+COLUMN_LINES = 400    # lines the indicator header years are looked for in
+
+_KINDS = [(kind, re.compile("|".join(words), re.IGNORECASE)) for kind, words in vocab.KIND_WORDS.items()]
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -36,12 +34,6 @@ class Metadata:
     municipality: str | None = None
     programme: str | None = None
     title: str | None = None
-
-
-@lru_cache(maxsize=1)
-def municipalities() -> tuple[str, ...]:
-    text = resources.files("extract").joinpath("data/municipalities.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _kind_of(text: str) -> str | None:
@@ -56,103 +48,466 @@ def detect(lines: list[str], source_file: str, header_years: dict[str, list[int]
     """What the document is. `municipality=False` skips the name search over the whole text
     (for the quick look at kind and year before the tables are read)."""
     meta = Metadata()
-    head = lines[:40]
-    # 1. a title line: `Programmabegroting 2024`, `1e Voortgangsrapportage 2020`
-    for line in ([layout_title] if layout_title else []) + head:
-        m = _TITLE.match(line.strip())
-        if m and len(line) < 80:
-            meta.kind = _kind_of(m.group("kind")) or meta.kind
-            meta.title = line.strip()
-            if m.group("year"):
-                meta.year = int(m.group("year"))
-            break
-    # 2. breadcrumb: `Home / Beleidsbegroting / Programmaplan / Veiligheid / Beleidsterrein 2A ...`
-    for line in head:
-        if line.count(" / ") >= 2 or line.count(" > ") >= 2:
-            parts = [p.strip() for p in re.split(r"\s+[/>]\s+", line)]
-            if meta.kind == "other":
-                meta.kind = _kind_of(line) or "other"
-            for k, part in enumerate(parts):
-                if re.match(r"beleidsterrein\b", part, re.I) and k > 0:
-                    prev = parts[k - 1]
-                    if not re.match(r"programmaplan|home|beleidsbegroting|programmabegroting", prev, re.I):
-                        meta.programme = prev
-            break
+    head = [s for s in (line.strip() for line in lines[:HEAD]) if s]
+    titles = ([layout_title.strip()] if layout_title and layout_title.strip() else []) + head
+    _read_titles(meta, titles)
+    crumbs = _breadcrumb(head)
+    if crumbs:
+        _read_breadcrumb(meta, crumbs)
     if meta.programme is None:
-        for line in head:
-            m = _PROGRAMME.match(line.strip())
-            if m:
-                meta.programme = m.group("name").strip()
-                break
-    # 3. cues in the text
+        meta.programme = _programme_heading(head)
+    # cues in the text: `Wat hebben we bereikt?`, `Wat gaan we doen in 2019`
     cue_year = None
     for line in lines:
-        for kind, rx in _CUES:
-            m = rx.match(line.strip())
+        s = line.strip()
+        for kind, rx in vocab.CUES:
+            m = rx.match(s)
             if m:
                 if meta.kind == "other":
                     meta.kind = kind
                 y = m.groupdict().get("year") or m.groupdict().get("year2")
                 if y and kind == meta.kind and cue_year is None:
                     cue_year = int(y)
-    # 4. the file name
-    name = Path(source_file).stem.lower()
+    # the file name
+    stem = Path(source_file).stem
+    name = _plain(stem, "-")
     if meta.kind == "other":
-        meta.kind = _kind_of(name.replace("-", " ").replace("_", " ")) or "other"
-    # 5. the years of the indicator header
-    real, target = header_years.get("realisatie", []), header_years.get("streefwaarde", [])
-    if meta.kind == "other" and real and len(target) == 1 and target[0] == max(real):
-        meta.kind = "jaarstukken"
+        meta.kind = _kind_of(name.replace("-", " ")) or "other"
+    if meta.kind == "other":
+        for kind, rx in vocab.ABBREVIATED:
+            if rx.search(name.upper()):
+                meta.kind = kind
+    if meta.kind == "other":
+        for kind, rx in vocab.WEAK_CUES:
+            if any(rx.match(line.strip()) for line in lines[:COLUMN_LINES]):
+                meta.kind = kind
+                break
+    # the years of the indicator header
+    real, target = list(header_years.get("realisatie", [])), list(header_years.get("streefwaarde", []))
+    if not real or not target:
+        scanned_real, scanned_target = _column_years(lines[:COLUMN_LINES])
+        real, target = real or scanned_real, target or scanned_target
+    column_kind, column_year = _from_columns(real, target, meta.kind)
+    if meta.kind == "other" and column_kind:
+        meta.kind = column_kind
     if meta.year is None:
-        if cue_year is not None:
-            meta.year = cue_year
-        elif meta.kind == "jaarstukken" and len(target) == 1:
-            meta.year = target[0]
-        elif meta.kind == "begroting" and target:
-            meta.year = min(target)
+        meta.year = cue_year if cue_year is not None else column_year if meta.kind == column_kind else None
     if meta.year is None:
-        m = _YEAR.search(name)
+        m = _YEAR.search(name) or next((rx.search(name.upper()) for _, rx in vocab.ABBREVIATED), None)
         if m:
-            meta.year = int(m.group(1))
+            meta.year = int(m.group(1) if m.re is _YEAR else m.group("year"))
     if municipality:
-        meta.municipality = _municipality(lines, name)
+        meta.municipality = _municipality(lines, titles, stem)
     return meta
 
 
-@lru_cache(maxsize=2)
-def _name_pattern(lower: bool = False) -> re.Pattern:
-    """One pattern for all municipality names (longest first), also matching the start of a
-    compound or demonym (`Leidenaren`, `LeideninCijfers`) through the optional suffix group."""
-    names = sorted((n.lower() if lower else n for n in municipalities()), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
-    return re.compile(r"(?<![^\W_])(?P<name>" + alternation + r")(?P<suffix>[a-z]*)(?![^\W_])")
+# --- kind, year and title ---------------------------------------------------------------------
 
-
-def _municipality(lines: list[str], name: str) -> str | None:
-    """The municipality a document is about: `gemeente X`, else the name mentioned most
-    (compounds such as `Leidenaren` count half), a name in the file name counting extra."""
-    text = "\n".join(lines)[:200_000]
-    names = set(municipalities())
-    m = re.search(r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'-]+(?:\s(?:aan|op|en|den|de)\s[A-Z][\w'-]+)?)", text)
-    if m:
-        for candidate in (m.group(1), m.group(1).split()[0]):
-            if candidate in names:
-                return candidate
-    scores: dict[str, float] = {}
-    for hit in _name_pattern().finditer(text):
-        n = hit.group("name")
-        if len(n) < 4:
+def _read_titles(meta: Metadata, titles: list[str]) -> None:
+    """Kind, year and title from the first title line (`Programmabegroting 2024`, `Gemeente
+    Leiden - Jaarstukken 2019`), an abbreviated edition (`PB2024`) or a site name
+    (`lisse.begroting-2021.nl`); the year from the first title of that kind naming one."""
+    for i, line in enumerate(titles):
+        found = _title_of(line, titles, i)
+        if found is None:
             continue
+        kind, year = found
+        if meta.kind == "other":
+            meta.kind, meta.title = kind, line
+        if kind == meta.kind and year is not None:
+            meta.year = year
+            return
+
+
+def _title_of(line: str, lines: list[str], i: int) -> tuple[str, int | None] | None:
+    if len(line) >= 100:
+        return None
+    m = vocab.TITLE.match(line)
+    if m:
+        year = int(m.group("year")) if m.group("year") else None
+        bare = not m.group("rest").strip()
+        if year is None and vocab.TITLE_NEEDS_YEAR.match(m.group("kind")):
+            m = None
+        elif bare and _in_header(lines, i):
+            m = None  # a `Begroting 2022` cell of an indicator table's header
+        if m:
+            return _kind_of(m.group("kind")) or "other", year
+    for kind, rx in vocab.ABBREVIATED:
+        a = rx.search(line)
+        if a:
+            return kind, int(a.group("year"))
+    for host in vocab.HOST.finditer(line):
+        for label in host.group("host").lower().split("."):
+            h = vocab.HOST_LABEL.match(label)
+            if h:
+                return _kind_of(h.group("kind")) or "other", int(h.group("year"))
+    return None
+
+
+def _in_header(lines: list[str], i: int) -> bool:
+    """True when line i sits among indicator-table header cells (years, column words)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines):
+            s = lines[j]
+            if vocab.BARE_YEAR.match(s) or vocab.COLUMN_YEAR.match(s) or is_header_line(s):
+                return True
+    return False
+
+
+def _column_years(lines: list[str]) -> tuple[list[int], list[int]]:
+    """Realised and target years of indicator-table header cells the parser did not read as a
+    header: `Realisatie 2020` (or `Realisatie` / `2020` on two lines), a run of column words
+    followed by as many years, `R2017 | B2018 | B2019`."""
+    real: set[int] = set()
+    target: set[int] = set()
+
+    def add(m: re.Match, year: str) -> None:
+        (real if m.group("r") else target).add(int(year))
+
+    strip = [line.strip() for line in lines]
+    i = 0
+    while i < len(strip):
+        s = strip[i]
+        glued = list(vocab.GLUED_COLUMN_YEAR.finditer(s))
+        if len(glued) >= 2:
+            for g in glued:
+                add(g, g.group("year"))
+        m = vocab.COLUMN_YEAR.match(s)
+        if not m:
+            i += 1
+            continue
+        if m.group("year"):
+            add(m, m.group("year"))
+            i += 1
+            continue
+        labels = []
+        while i < len(strip) and (lm := vocab.COLUMN_YEAR.match(strip[i])) and not lm.group("year"):
+            labels.append(lm)
+            i += 1
+        years = []
+        while i < len(strip) and vocab.BARE_YEAR.match(strip[i]):
+            years.append(strip[i])
+            i += 1
+        if len(years) == len(labels):
+            for lm, y in zip(labels, years):
+                add(lm, y)
+        elif years:
+            add(labels[-1], years[0])  # `Realisatie` / `2018`: the last label owns the year after it
+    return sorted(real), sorted(target)
+
+
+def _from_columns(real: list[int], target: list[int], kind: str) -> tuple[str | None, int | None]:
+    """Kind and edition year the header years point to. An annual report realises the year it
+    also had a target for (`Doelstelling 2019 | Realisatie 2019`); a budget sets targets after
+    its last realised year, from its own year on, and reports realised figures up to two years
+    before it (`Realisatie 2017 | Begroting 2018 | Begroting 2019 ...` is the budget 2019)."""
+    if real and target and max(real) in target:
+        return "jaarstukken", max(real)
+    if kind == "jaarstukken":
+        if len(target) == 1:
+            return "jaarstukken", target[0]
+        return "jaarstukken", None
+    if target and (not real or max(real) < min(target)):
+        year = min(target)
+        if real:
+            year = min(max(year, max(real) + 2), max(target))
+        return "begroting", year
+    return None, None
+
+
+# --- programme ---------------------------------------------------------------------------------
+
+_CRUMB_SPLIT = re.compile(r"\s+[/>»]\s+|\s+\|\s+")
+
+
+def _breadcrumb(head: list[str]) -> list[str] | None:
+    """The parts of the breadcrumb: `Home / Beleidsbegroting / ... / Beleidsterrein 2A`, `U bent
+    hier: Home > ...`, or a numbered list `1. Home`, `2. Beleidsbegroting`, ... (text browsers)."""
+    for k, line in enumerate(head):
+        if line.count(" / ") >= 2 or line.count(" > ") >= 2 or line.count(" » ") >= 2:
+            return [p.strip() for p in _CRUMB_SPLIT.split(line) if p.strip()]
+        if re.match(r"^1\.\s+(?:home|start)$", line, re.IGNORECASE):
+            parts = []
+            for n, nxt in enumerate(head[k:], 1):
+                m = re.match(rf"^{n}\.\s+(.+)$", nxt)
+                if not m:
+                    break
+                parts.append(m.group(1).strip())
+            if len(parts) >= 3:
+                return parts
+    return None
+
+
+def _read_breadcrumb(meta: Metadata, parts: list[str]) -> None:
+    """Kind and year from its structure parts (`Beleidsbegroting`, `Programmabegroting 2022`);
+    the programme: a `Programma 3 Economie` part, else the first part that is neither structure
+    nor a policy area (`Home / Programma's / Werk en Inkomen / Beleidsterrein 6A Werk`)."""
+    if meta.kind == "other":
+        meta.kind = _kind_of(" ".join(parts)) or "other"
+    if meta.year is None:
+        for part in parts:
+            m = vocab.TITLE.match(part)
+            if m and m.group("year") and _kind_of(m.group("kind")) == meta.kind:
+                meta.year = int(m.group("year"))
+                break
+    for part in parts:
+        m = vocab.PROGRAMME.match(part)
+        if m:
+            meta.programme = m.group("name").strip()
+            return
+    for part in parts:
+        if vocab.BREADCRUMB_AREA.match(part):
+            return
+        if vocab.BREADCRUMB_STRUCTURE.match(part) or _OWNER_FORM.match(part):
+            continue
+        if not vocab.NOT_A_PROGRAMME.search(part):
+            meta.programme = part
+        return
+
+
+def _programme_heading(head: list[str]) -> str | None:
+    """A programme heading among the first lines (`Programma 2. Leefomgeving`); else the title
+    after a `Programma's` line; else the page's first heading when it reads as a programme's
+    name (a short title followed by text, a question or a sub-programme: `Sport en bewegen` /
+    `5.1 Sportieve infrastructuur`), or a sub-programme heading (`9.2: Afvalinzameling`) when
+    the page names nothing above it."""
+    for line in head:
+        m = vocab.PROGRAMME.match(line)
+        if m and not is_header_line(m.group("name")):
+            return m.group("name").strip()
+    for k, line in enumerate(head[:-1]):
+        if vocab.PROGRAMME_LIST.match(line) and _heading_like(head[k + 1]):
+            return head[k + 1]
+    rest = [s for s in head if not vocab.NAVIGATION.match(s)]
+    while rest and (_title_of(rest[0], rest, 0) or vocab.PROGRAMME_LIST.match(rest[0])):
+        rest = rest[1:]
+    if not rest:
+        return None
+    first, after = rest[0], rest[1] if len(rest) > 1 else ""
+    sub = vocab.SUBPROGRAMME.match(first)
+    if sub:
+        return sub.group("name").strip()
+    if _heading_like(first) and after and (
+            _prose(after) or after.endswith("?") or is_section_heading(after) or vocab.SUBPROGRAMME.match(after)):
+        return first
+    return None
+
+
+def _heading_like(s: str) -> bool:
+    words = s.split()
+    return (2 < len(s) <= 70 and len(words) <= 8 and s[0].isupper() and not s[0].isdigit()
+            and not s.endswith((".", ":", ";", "?", "!", ",")) and not vocab.NOT_A_PROGRAMME.search(s)
+            and not is_section_heading(s) and not is_header_line(s) and not _YEAR.search(s))
+
+
+def _prose(s: str) -> bool:
+    return len(s) >= 60 or (len(s) > 30 and s.endswith("."))
+
+
+# --- municipality or province ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Body:
+    """A municipality or province: the name it goes by and the forms it is written in."""
+    name: str
+    forms: tuple[str, ...]
+    province: bool = False
+    everyday: bool = False  # the name is also an everyday word (Best, Goes): a mere mention does not count
+
+
+def _read_bodies(file: str, province: bool) -> list[Body]:
+    text = resources.files("extract").joinpath(f"data/{file}").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        everyday = line.startswith("~")
+        forms = tuple(f.strip() for f in line.lstrip("~").split("|") if f.strip())
+        out.append(Body(forms[0], forms, province, everyday))
+    return out
+
+
+@lru_cache(maxsize=1)
+def bodies() -> tuple[Body, ...]:
+    """Every municipality, then every province."""
+    return tuple(_read_bodies("municipalities.txt", False) + _read_bodies("provinces.txt", True))
+
+
+def municipalities() -> tuple[str, ...]:
+    return tuple(b.name for b in bodies() if not b.province)
+
+
+def provinces() -> tuple[str, ...]:
+    return tuple(b.name for b in bodies() if b.province)
+
+
+def _plain(text: str, sep: str = " ") -> str:
+    """Lowercase without accents and apostrophes, other non-alphanumerics as `sep`:
+    `'s-Hertogenbosch` -> `s hertogenbosch`, `Súdwest-Fryslân` -> `sudwest fryslan`."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['’‘`´]", "", text)
+    return re.sub(r"[^a-z0-9]+", sep, text).strip(sep)
+
+
+_OWNER_FORM = re.compile(vocab.OWNER_WORD + r"\s+", re.IGNORECASE)
+
+
+def _index(key, owner_forms: bool) -> dict[str, tuple[int, ...]]:
+    out: dict[str, list[int]] = {}
+    for i, b in enumerate(bodies()):
+        for f in b.forms:
+            if owner_forms or not _OWNER_FORM.match(f):
+                found = out.setdefault(key(f), [])
+                if i not in found:
+                    found.append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, tuple[int, ...]]:
+    """Each written form, plain (`s hertogenbosch`), to the bodies it may name (a form on two
+    lines, `bergen`, names both). `Provincie X` forms are left to the owner word."""
+    return _index(_plain, owner_forms=False)
+
+
+@lru_cache(maxsize=1)
+def _squashed() -> dict[str, tuple[int, ...]]:
+    """Forms without spaces (`denhaag`, `shertogenbosch`, `provinciefryslan`): site names and
+    file names write them so."""
+    return _index(lambda f: _plain(f, ""), owner_forms=True)
+
+
+def _atom(c: str) -> str:
+    """The regex for one character of a name as printed: accents optional, a space or hyphen
+    as any run of either, the apostrophe of `'s-` optional."""
+    if c in " -":
+        return r"[\s\-]+"
+    if c in "'’‘`´":
+        return r"['’‘`´]?"
+    base = "".join(ch for ch in unicodedata.normalize("NFD", c) if not unicodedata.combining(ch))
+    if base != c:
+        return f"[{c}{base}]"
+    return re.escape(c)
+
+
+def _trie_regex(words: list[list[str]]) -> str:
+    """One alternation for many words, factored by common prefixes (atom lists)."""
+    trie: dict = {}
+    for atoms in words:
+        node = trie
+        for a in atoms:
+            node = node.setdefault(a, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [a + build(child) for a, child in sorted(node.items(), key=lambda kv: kv[0], reverse=True) if a]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+def _form_atoms(form: str, ignore_case: bool) -> list[str]:
+    atoms = [_atom(c) for c in form]
+    # `De Bilt`, `Het Hogeland`, `Den Haag`: the article is often lower case in running text
+    m = re.match(r"^(De|Het|Den)\s", form)
+    if m and not ignore_case:
+        atoms[0] = f"[{form[0]}{form[0].lower()}]"
+    return atoms
+
+
+@lru_cache(maxsize=2)
+def _name_pattern(ignore_case: bool = False) -> re.Pattern:
+    """One pattern for every form of every name, with the owner word before it (`gemeente X`,
+    `Provincie Y`) and the start of a compound or demonym after it (`Leidenaren`). Case-sensitive
+    for running text (names are capitalised), ignoring case for title lines."""
+    forms = sorted({f for b in bodies() for f in b.forms if not _OWNER_FORM.match(f)}, key=len, reverse=True)
+    alternation = _trie_regex([_form_atoms(f, ignore_case) for f in forms])
+    owner = r"(?P<owner>\b[Gg]emeente|\b[Pp]rovincie)\s+(?:van\s+)?"
+    return re.compile(rf"(?:{owner})?(?<![^\W_])(?P<name>{alternation})(?P<suffix>[a-zà-ÿ]*)(?![^\W_])",
+                      re.IGNORECASE if ignore_case else 0)
+
+
+@lru_cache(maxsize=1)
+def _file_pattern() -> re.Pattern:
+    """Every form of every name as a file name writes it (`s-hertogenbosch`, `alphen-aan-den-rijn`)."""
+    forms = sorted({_plain(f, "-") for b in bodies() for f in b.forms}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?P<name>" + "|".join(re.escape(f) for f in forms) + r")(?![a-z0-9])")
+
+
+def _candidates(form: str, owner: str | None) -> list[int]:
+    found = list(_forms().get(_plain(form), ()))
+    if owner:
+        province = owner.lower().startswith("provincie")
+        found = [i for i in found if bodies()[i].province == province]
+    return found
+
+
+def _municipality(lines: list[str], titles: list[str], stem: str) -> str | None:
+    """The municipality or province a document is of: its name in a title line (weighs most),
+    a site name, `gemeente X` / `Provincie Y`, the name mentioned most (compounds such as
+    `Leidenaren` count half; a province's bare name counts half unless the text reads as a
+    province's), and the file name. A bare name both bodies share (Groningen, Utrecht) goes to
+    the municipality unless the text reads as a province's."""
+    everyone = bodies()
+    text = "\n".join(lines)[:TEXT_LIMIT]
+    province_text = len(vocab.PROVINCE_WORDS.findall(text)) > len(vocab.MUNICIPALITY_WORDS.findall(text))
+    scores: dict[int, float] = {}
+
+    def add(indices, weight: float) -> None:
+        for i in indices:
+            w = weight
+            if everyone[i].province and not province_text:
+                w /= 2
+            scores[i] = scores.get(i, 0.0) + w
+
+    # title lines: `Jaarstukken 2019 's-Hertogenbosch`, `Gemeente Leiden - Programmabegroting 2019`
+    for k, line in enumerate(titles[:HEAD]):
+        if _title_of(line, titles, k) or (_OWNER_FORM.match(line) and len(line) < 100):
+            for hit in _name_pattern(ignore_case=True).finditer(line):
+                if not hit.group("suffix"):
+                    add(_candidates(hit.group("name"), hit.group("owner")), 8)
+    # site names: `www.lisse.nl`, `leiden.begroting-2024.nl`, `s-hertogenbosch.jaarverslag2019.nl`
+    for host in vocab.HOST.finditer(text):
+        labels = host.group("host").lower().split(".")
+        platform = any(vocab.HOST_LABEL.match(label) for label in labels)
+        for label in labels[:-1]:
+            add(_squashed().get(_plain(label, ""), ()), 3 if platform else 2)
+    # mentions in the text
+    for hit in _name_pattern().finditer(text):
+        found = _candidates(hit.group("name"), hit.group("owner"))
+        if hit.group("owner"):
+            at_start = hit.start() == 0 or text[hit.start() - 1] == "\n"
+            # `gemeente X` in a sentence is mostly the municipality itself, `provincie X` another body
+            add(found, 3 if at_start else 1 if hit.group("owner").lower() == "provincie" else 2)
+            continue
+        found = [i for i in found if not everyone[i].everyday]
+        if not province_text and any(not everyone[i].province for i in found):
+            found = [i for i in found if not everyone[i].province]  # a bare `Groningen` is the city
         if hit.group("suffix"):
-            if len(n) >= 5:
-                scores[n] = scores.get(n, 0) + 0.5
+            if len(hit.group("name")) >= 5:
+                add(found, 0.5)
         else:
-            scores[n] = scores.get(n, 0) + 1
-    by_lower = {n.lower(): n for n in names}
-    for hit in _name_pattern(lower=True).finditer(name):
-        n = by_lower[hit.group("name")]
-        if len(n) >= 4 and not hit.group("suffix"):
-            scores[n] = scores.get(n, 0) + 2
+            add(found, 1)
+    # the file name: `017_s-hertogenbosch-jaarverslag-2019-bewegen`, `denhaag_begroting2021`
+    name = _plain(stem, "-")
+    hits = list(_file_pattern().finditer(name))
+    in_name = {i for hit in hits for i in _forms().get(_plain(hit.group("name")), ())}
+    for hit in hits:
+        name = name[:hit.start()] + "-" * len(hit.group(0)) + name[hit.end():]
+    for token in name.split("-"):
+        token = re.sub(r"^(?:gemeente|provincie)(?=[a-z]{3})", "", token)
+        in_name.update(_squashed().get(token, ()) if len(token) >= 4 else ())
+    for i in sorted(in_name):
+        add([i], 1.5 if everyone[i].everyday else 3)
     if not scores:
         return None
-    return max(sorted(scores), key=lambda n: scores[n])
+    best = max(scores.values())
+    tied = [i for i in scores if scores[i] == best]
+    # ties: the first listed (municipalities before provinces, unless the text is a province's)
+    return everyone[min(tied, key=lambda i: (everyone[i].province != province_text, i))].name
