@@ -112,6 +112,8 @@ def test_names_list_is_complete_and_current():
     ("Begroting 2021\nBest practices uit het land. Goes it alone.", "page.txt", None),
     ("Begroting 2021\nGemeente Best\nBest practices.", "page.txt", "Best"),
     ("Programmabegroting 2024\nBeleidsterrein 7B Onderwijs\nAlle kinderen gaan naar school.", "page.txt", None),
+    ("Begroting 2024\nBergen van regenwater in de wijk. Bergen kost ruimte.", "page.txt", None),
+    ("Begroting 2024 Provinsje Fryslân\nDe provincie.", "page.txt", "Provincie Fryslân"),
 ])
 def test_municipality(text, source, want):
     assert look(text, source).municipality == want
@@ -158,6 +160,11 @@ def test_municipality_search_is_fast_on_a_long_report():
     ("1e Voortgangsrapportage 2020", "voortgangsrapportage", 2020),
     ("Gemeente Leiden - Programmabegroting 2019", "begroting", 2019),
     ("Bijlage college producten, kosten en prestatie PB2024", "begroting", 2024),
+    ("Zoetermeer - Programmabegroting 2024", "begroting", 2024),
+    ("Gemeente Lisse | Jaarverslag 2019", "jaarstukken", 2019),
+    ("Jaarstukken2019", "jaarstukken", 2019),
+    ("Bestuursrapportage 2023-I", "bestuursrapportage", 2023),
+    ("Begrotingswijziging 2022", "other", None),
 ])
 def test_kind_and_year_from_the_title(title, kind, year):
     meta = look(f"{title}\nBeleidsterrein 1A Bestuur")
@@ -250,6 +257,12 @@ def test_the_page_decides_before_the_file_name_and_a_weak_cue_after_it():
     ("Beleidsindicatoren\nProgramma 1\nIndicator", None),
     ("Ga naar boven\nBeleidsterrein 8C Sport\nDoelen en prestaties bij 8C Sport", None),
     ("Programma van eisen voor de nieuwe school\nTekst", None),
+    ("Programma 1 | Veiligheid\nTekst", "Veiligheid"),
+    # a table of contents, a menu of programmes, a report of several programmes: none of them
+    ("Inhoud\nProgramma 1 Bestuur ........ 12\nProgramma 2 Veiligheid ........ 20", None),
+    ("Programma 1 Bestuur\nProgramma 2 Veiligheid\nProgramma 3 Economie", None),
+    ("Jaarverslag 2020\nProgramma 1 Bestuur\nTekst over bestuur.\nProgramma 2 Veiligheid\nTekst.", None),
+    ("Afval wordt goed gescheiden\nDe gemeente heeft een wettelijke plicht tot inzameling en verwerking van afval.", None),
 ])
 def test_programme(text, want):
     assert look(text).programme == want

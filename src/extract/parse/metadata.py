@@ -55,7 +55,7 @@ def detect(lines: list[str], source_file: str, header_years: dict[str, list[int]
     if crumbs:
         _read_breadcrumb(meta, crumbs)
     if meta.programme is None:
-        meta.programme = _programme_heading(head)
+        meta.programme = _programme_heading(lines, head)
     # cues in the text: `Wat hebben we bereikt?`, `Wat gaan we doen in 2019`
     cue_year = None
     for line in lines:
@@ -68,34 +68,26 @@ def detect(lines: list[str], source_file: str, header_years: dict[str, list[int]
                 y = m.groupdict().get("year") or m.groupdict().get("year2")
                 if y and kind == meta.kind and cue_year is None:
                     cue_year = int(y)
-    # the file name
+    # the file name: `017_s-hertogenbosch-jaarverslag-2019-bewegen`, `pb2024-programma-1`
     stem = Path(source_file).stem
     name = _plain(stem, "-")
     if meta.kind == "other":
-        meta.kind = _kind_of(name.replace("-", " ")) or "other"
-    if meta.kind == "other":
-        for kind, rx in vocab.ABBREVIATED:
-            if rx.search(name.upper()):
-                meta.kind = kind
-    if meta.kind == "other":
-        for kind, rx in vocab.WEAK_CUES:
-            if any(rx.match(line.strip()) for line in lines[:COLUMN_LINES]):
-                meta.kind = kind
-                break
-    # the years of the indicator header
+        meta.kind = _kind_of(name.replace("-", " ")) or next(
+            (kind for kind, rx in vocab.ABBREVIATED if rx.search(name.upper())), "other")
+    # the years of the indicator header (the parser's, else the header cells it did not read)
     real, target = list(header_years.get("realisatie", [])), list(header_years.get("streefwaarde", []))
     if not real or not target:
         scanned_real, scanned_target = _column_years(lines[:COLUMN_LINES])
         real, target = real or scanned_real, target or scanned_target
     column_kind, column_year = _from_columns(real, target, meta.kind)
-    if meta.kind == "other" and column_kind:
-        meta.kind = column_kind
+    if meta.kind == "other":
+        meta.kind = column_kind or next((kind for kind, rx in vocab.WEAK_CUES
+                                         if any(rx.match(line.strip()) for line in lines[:COLUMN_LINES])), "other")
     if meta.year is None:
         meta.year = cue_year if cue_year is not None else column_year if meta.kind == column_kind else None
     if meta.year is None:
-        m = _YEAR.search(name) or next((rx.search(name.upper()) for _, rx in vocab.ABBREVIATED), None)
-        if m:
-            meta.year = int(m.group(1) if m.re is _YEAR else m.group("year"))
+        m = _YEAR.search(name)
+        meta.year = int(m.group(1)) if m else None
     if municipality:
         meta.municipality = _municipality(lines, titles, stem)
     return meta
@@ -113,7 +105,8 @@ def _read_titles(meta: Metadata, titles: list[str]) -> None:
             continue
         kind, year = found
         if meta.kind == "other":
-            meta.kind, meta.title = kind, line
+            meta.kind = kind
+            meta.title = None if vocab.HOST.search(line) else line
         if kind == meta.kind and year is not None:
             meta.year = year
             return
@@ -260,21 +253,41 @@ def _read_breadcrumb(meta: Metadata, parts: list[str]) -> None:
             return
         if vocab.BREADCRUMB_STRUCTURE.match(part) or _OWNER_FORM.match(part):
             continue
-        if not vocab.NOT_A_PROGRAMME.search(part):
+        if not vocab.NOT_A_PROGRAMME.search(part) and not part[0].isdigit() and re.search(r"[^\W\d_]{3}", part):
             meta.programme = part
         return
 
 
-def _programme_heading(head: list[str]) -> str | None:
+def _programme_line(m: re.Match) -> bool:
+    """A programme heading, not a table-of-contents entry (`Programma 1 Bestuur ..... 12`) or a
+    header line."""
+    name = m.group("name")
+    return not is_header_line(name) and not re.search(r"\.{3,}|…|\s\d{1,3}$", name)
+
+
+def _programme_headings(lines: list[str]) -> set[str]:
+    """The programmes a document has headings of (by number, else name)."""
+    found = set()
+    for line in lines:
+        m = vocab.PROGRAMME.match(line.strip())
+        if m and _programme_line(m):
+            found.add(m.group("num") or m.group("name").strip().lower())
+    return found
+
+
+def _programme_heading(lines: list[str], head: list[str]) -> str | None:
     """A programme heading among the first lines (`Programma 2. Leefomgeving`); else the title
     after a `Programma's` line; else the page's first heading when it reads as a programme's
     name (a short title followed by text, a question or a sub-programme: `Sport en bewegen` /
     `5.1 Sportieve infrastructuur`), or a sub-programme heading (`9.2: Afvalinzameling`) when
     the page names nothing above it."""
-    for line in head:
-        m = vocab.PROGRAMME.match(line)
-        if m and not is_header_line(m.group("name")):
-            return m.group("name").strip()
+    named = _programme_headings(lines)
+    if len(named) == 1:  # a report of several programmes names none
+        for k, line in enumerate(head):
+            m = vocab.PROGRAMME.match(line)
+            if m and _programme_line(m) and not any(
+                    0 <= j < len(head) and vocab.PROGRAMME.match(head[j]) for j in (k - 1, k + 1)):
+                return m.group("name").strip()  # not an entry of a menu of programmes
     for k, line in enumerate(head[:-1]):
         if vocab.PROGRAMME_LIST.match(line) and _heading_like(head[k + 1]):
             return head[k + 1]
@@ -295,8 +308,9 @@ def _programme_heading(head: list[str]) -> str | None:
 
 def _heading_like(s: str) -> bool:
     words = s.split()
-    return (2 < len(s) <= 70 and len(words) <= 8 and s[0].isupper() and not s[0].isdigit()
+    return (2 < len(s) <= 70 and len(words) <= 6 and s[0].isupper() and not s[0].isdigit()
             and not s.endswith((".", ":", ";", "?", "!", ",")) and not vocab.NOT_A_PROGRAMME.search(s)
+            and not vocab.SENTENCE_WORDS.search(s)
             and not is_section_heading(s) and not is_header_line(s) and not _YEAR.search(s))
 
 
@@ -312,7 +326,7 @@ class Body:
     name: str
     forms: tuple[str, ...]
     province: bool = False
-    everyday: bool = False  # the name is also an everyday word (Best, Goes): a mere mention does not count
+    everyday: frozenset[str] = frozenset()  # forms (plain) that are also everyday words: Best, Bergen
 
 
 def _read_bodies(file: str, province: bool) -> list[Body]:
@@ -322,8 +336,9 @@ def _read_bodies(file: str, province: bool) -> list[Body]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        everyday = line.startswith("~")
-        forms = tuple(f.strip() for f in line.lstrip("~").split("|") if f.strip())
+        marked = [f.strip() for f in line.split("|") if f.strip()]
+        forms = tuple(f.lstrip("~") for f in marked)
+        everyday = frozenset(_plain(f) for f in marked if f.startswith("~"))
         out.append(Body(forms[0], forms, province, everyday))
     return out
 
@@ -351,6 +366,7 @@ def _plain(text: str, sep: str = " ") -> str:
     return re.sub(r"[^a-z0-9]+", sep, text).strip(sep)
 
 
+_DEBUG = False
 _OWNER_FORM = re.compile(vocab.OWNER_WORD + r"\s+", re.IGNORECASE)
 
 
@@ -486,7 +502,7 @@ def _municipality(lines: list[str], titles: list[str], stem: str) -> str | None:
             # `gemeente X` in a sentence is mostly the municipality itself, `provincie X` another body
             add(found, 3 if at_start else 1 if hit.group("owner").lower() == "provincie" else 2)
             continue
-        found = [i for i in found if not everyone[i].everyday]
+        found = [i for i in found if _plain(hit.group("name")) not in everyone[i].everyday]
         if not province_text and any(not everyone[i].province for i in found):
             found = [i for i in found if not everyone[i].province]  # a bare `Groningen` is the city
         if hit.group("suffix"):
@@ -497,16 +513,18 @@ def _municipality(lines: list[str], titles: list[str], stem: str) -> str | None:
     # the file name: `017_s-hertogenbosch-jaarverslag-2019-bewegen`, `denhaag_begroting2021`
     name = _plain(stem, "-")
     hits = list(_file_pattern().finditer(name))
-    in_name = {i for hit in hits for i in _forms().get(_plain(hit.group("name")), ())}
+    in_name = {i for hit in hits for i in _squashed().get(_plain(hit.group("name"), ""), ())}
     for hit in hits:
         name = name[:hit.start()] + "-" * len(hit.group(0)) + name[hit.end():]
     for token in name.split("-"):
         token = re.sub(r"^(?:gemeente|provincie)(?=[a-z]{3})", "", token)
         in_name.update(_squashed().get(token, ()) if len(token) >= 4 else ())
     for i in sorted(in_name):
-        add([i], 1.5 if everyone[i].everyday else 3)
+        add([i], 1.5 if _plain(everyone[i].name) in everyone[i].everyday else 3)
     if not scores:
         return None
+    if _DEBUG:
+        print({everyone[i].name: v for i, v in sorted(scores.items(), key=lambda kv: -kv[1])})
     best = max(scores.values())
     tied = [i for i in scores if scores[i] == best]
     # ties: the first listed (municipalities before provinces, unless the text is a province's)

@@ -49,10 +49,10 @@ YEAR = r"(?:19|20)\d\d"
 # 's-Hertogenbosch`, `Gemeente Leiden - Programmabegroting 2019`. The year is optional for every
 # kind word but a bare `Begroting` (without a year that is a column header, not a title).
 _ORDINAL = r"(?:\d+\s?(?:e|ste|de)\s+|(?:eerste|tweede|derde|vierde)\s+)"
-_OWNER = r"(?:(?:gemeente|provincie)\s+\S+(?:\s+\S+){0,3}?\s*[-–|:]\s*)"
+_OWNER = r"(?:[^|:–]{2,40}?\s[-–|:]\s+|(?:gemeente|provincie)\s+\S+(?:\s+\S+){0,3}?:\s*)"  # `Gemeente Leiden - `
 TITLE = re.compile(
-    rf"^{_OWNER}?{_ORDINAL}?(?P<kind>{KIND_WORD})(?:\s+(?:en|&)\s+(?:{KIND_WORD}))?"
-    rf"(?:\s*(?P<year>{YEAR})(?:\s*[-–/]\s*{YEAR})?)?(?![\w-])(?P<rest>.*)$", re.IGNORECASE)
+    rf"^{_OWNER}?{_ORDINAL}?(?P<kind>{KIND_WORD})(?![a-zà-ÿ])(?:\s+(?:en|&)\s+(?:{KIND_WORD}))?"
+    rf"(?:[\s-]*(?P<year>{YEAR})(?!\d)(?:\s*[-–/]\s*{YEAR}(?!\d))?)?(?P<rest>.*)$", re.IGNORECASE)
 # Kind words that name a title only with a year after them (alone they are column headers).
 TITLE_NEEDS_YEAR = re.compile(r"^begroting$", re.IGNORECASE)
 # An abbreviated edition anywhere in a head line: `PB2024`, `PB 2024` (programmabegroting).
@@ -90,7 +90,7 @@ BARE_YEAR = re.compile(rf"^{YEAR}$")
 # Modern bestuur`, `Programma Wonen`; a sub-programme `Deelprogramma 1.2 Inkomen` or `9.2:
 # Afvalinzameling` (its name is the programme only when the page names no programme).
 PROGRAMME = re.compile(
-    r"^(?:PROGRAMMA|[Pp]rogramma)\s+(?:(?P<num>\d{1,2}[a-z]?)\s*[:.\-–]?\s*)?(?P<name>[A-ZÀ-Ý][^/|>]{2,80}?)\s*$")
+    r"^(?:PROGRAMMA|[Pp]rogramma)\s+(?:(?P<num>\d{1,2}[a-z]?)\s*[:.\-–|]?\s*)?(?P<name>[A-ZÀ-Ý][^/|>]{2,80}?)\s*$")
 SUBPROGRAMME = re.compile(
     r"^(?:[Dd]eelprogramma\s+)?(?P<num>\d{1,2}\.\d{1,2})\s*[:.\-–]?\s+(?P<name>[A-ZÀ-Ý][^|]{2,80}?)\s*$")
 # A line that lists the programmes and is followed by one's title (`Programma's` / `Sport en recreatie`).
@@ -110,6 +110,11 @@ NOT_A_PROGRAMME = re.compile(
     r"indicator|doelstelling|doelen\b|bijlage|inleiding|paragra|overzicht|inhoud|toelichting|samenvatting|"
     r"voorwoord|leeswijzer|financi[eë]le|financieel|begroting|jaarstukken|jaarverslag|kengetallen|basisset|taakveld|wat\s",
     re.IGNORECASE)
+
+# Words of a sentence (verbs, pronouns): a first line holding one is a goal or a statement, not a
+# programme's name (`Afval wordt goed gescheiden`).
+SENTENCE_WORDS = re.compile(r"\b(?:wordt|worden|is|zijn|was|waren|heeft|hebben|kan|kunnen|blijft|blijven|gaat|gaan|"
+                            r"moet|moeten|wil|willen|we|wij|ons|onze|u|uw)\b", re.IGNORECASE)
 
 # Words of a province's documents (its council and executive), against a municipality's.
 PROVINCE_WORDS = re.compile(r"\b(?:provinciale staten|gedeputeerde staten|statenleden|gedeputeerde)\b", re.IGNORECASE)
