@@ -103,6 +103,8 @@ def test_names_list_is_complete_and_current():
     ("Begroting 2018\nProvinciale Staten besluiten; Gedeputeerde Staten van Groningen voeren uit.", "page.txt",
      "Provincie Groningen"),
     ("Begroting 2018\nDe stad.", "126_groningen-begroting-2017-afvalinzameling.txt", "Groningen"),
+    ("Begroting 2023\nHet landschap.", "provincie-utrecht-begroting-2023.txt", "Provincie Utrecht"),
+    ("Begroting 2023\nGS stellen PS voor de wegen te verbreden.", "utrecht-begroting-2023.txt", "Provincie Utrecht"),
     # site names and titles
     ("Welkom op lisse.begroting-2021.nl\nWat gaan we doen?", "page.txt", "Lisse"),
     ("Begroting 2021 - www.denhaag.nl\nDe stad.", "page.txt", "Den Haag"),
@@ -165,6 +167,8 @@ def test_municipality_search_is_fast_on_a_long_report():
     ("Jaarstukken2019", "jaarstukken", 2019),
     ("Bestuursrapportage 2023-I", "bestuursrapportage", 2023),
     ("Begrotingswijziging 2022", "other", None),
+    ("Begroting 2023 is sluitend.", "other", None),
+    ("Begroting 2022 - 51 % 51 %", "other", None),
 ])
 def test_kind_and_year_from_the_title(title, kind, year):
     meta = look(f"{title}\nBeleidsterrein 1A Bestuur")

@@ -118,9 +118,12 @@ def _title_of(line: str, lines: list[str], i: int) -> tuple[str, int | None] | N
     m = vocab.TITLE.match(line)
     if m:
         year = int(m.group("year")) if m.group("year") else None
-        bare = not m.group("rest").strip()
+        rest = m.group("rest").strip()
+        bare = not rest
         if year is None and vocab.TITLE_NEEDS_YEAR.match(m.group("kind")):
             m = None
+        elif rest.endswith(".") or re.search(r"[%€]|\d,\d", rest):
+            m = None  # a sentence (`Begroting 2023 is sluitend.`) or a row of values
         elif bare and _in_header(lines, i):
             m = None  # a `Begroting 2022` cell of an indicator table's header
         if m:

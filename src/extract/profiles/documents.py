@@ -22,7 +22,7 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "najaarsnota": ("najaarsnota", "najaarsrapportage"),
     "kwartaalrapportage": ("kwartaalrapportage", "kwartaalrapport"),
     "voortgangsrapportage": ("voortgangsrapportage",),
-    "bestuursrapportage": ("bestuursrapportage", "burap", "tussenrapportage", "turap",
+    "bestuursrapportage": ("bestuursrapportage", r"\bburap\b", "tussenrapportage", r"\bturap\b",
                            r"tussentijdse\s+rapportage", r"(?:vier|acht|4|8)[\s-]?maands(?:rapportage|rapport)"),
     "jaarstukken": ("jaarstukken", "jaarverslag", "jaarrekening", "programmaverantwoording"),
     "begroting": ("programmabegroting", "beleidsbegroting", "ontwerpbegroting", "meerjarenbegroting",
@@ -117,7 +117,7 @@ SENTENCE_WORDS = re.compile(r"\b(?:wordt|worden|is|zijn|was|waren|heeft|hebben|k
                             r"moet|moeten|wil|willen|we|wij|ons|onze|u|uw)\b", re.IGNORECASE)
 
 # Words of a province's documents (its council and executive), against a municipality's.
-PROVINCE_WORDS = re.compile(r"\b(?:provinciale staten|gedeputeerde staten|statenleden|gedeputeerde)\b", re.IGNORECASE)
+PROVINCE_WORDS = re.compile(r"\b(?:[Pp]rovinciale [Ss]taten|[Gg]edeputeerde [Ss]taten|[Ss]tatenleden|[Gg]edeputeerde|GS|PS)\b")
 MUNICIPALITY_WORDS = re.compile(r"\b(?:gemeenteraad|raadsleden|burgemeester en wethouders|college van b\s?&\s?w|"
                                 r"wethouder)\b", re.IGNORECASE)
 # The words before a name that say whose document it is: `Gemeente Leiden`, `provincie Utrecht`.
