@@ -62,7 +62,12 @@ def _cell_label(toks: list[Token], text: str) -> _Label | list[int] | None:
 def columns_from_cells(cells: list[str], words: ColumnWords,
                        own: re.Pattern | None = None) -> list[ColumnSpec]:
     """Columns of a header given one text per column (in order). `own` matches labels that name
-    the municipality itself (`Oegstgeest`): a column of its own values."""
+    the municipality itself (`Oegstgeest`): a column of its own values. Name labels before the
+    name column's own (`Beleidsindicatoren` over `Indicator`) are the table's title."""
+    lead = 0
+    while lead + 1 < len(cells) and _is_name(cells[lead], words) and _is_name(cells[lead + 1], words):
+        lead += 1
+    cells = cells[lead:]
     items: list[_Label | list[int] | None] = []
     for text in cells:
         item = _cell_label(words.tokens(text), text)
@@ -72,6 +77,11 @@ def columns_from_cells(cells: list[str], words: ColumnWords,
             item = _Label("other", [], re.sub(r"\s+", " ", text).strip())
         items.append(item)
     return _bind_years(items)
+
+
+def _is_name(text: str, words: ColumnWords) -> bool:
+    toks = words.tokens(text)
+    return bool(toks) and toks[0].role == "name"
 
 
 def columns_from_line(text: str, words: ColumnWords) -> list[ColumnSpec]:

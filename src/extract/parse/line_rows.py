@@ -20,10 +20,10 @@ MAX_LINE = 600
 # brackets after it) or a word that stands for a figure
 _NUMBER = (r"(?:(?:[<>≤≥]=?|=<|=>|[~±])\s?)?{minus}(?:€\s?)?(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])(?:\s?%)?"
            r"(?:\s?\((?:meting |datajaar |peiljaar |gemeten in )?(?:19|20)\d\d\))?\**")
-_WORD = r"n\.v\.t\.?|nvt|n\.b\.?|nnb|nb|ntb|n\.t\.b\.|p\.m\.|pm|ja|nee|[-–—]"
+_WORD = r"(?:n\.v\.t\.?|nvt|n\.b\.?|nnb|nb|ntb|n\.t\.b\.|p\.m\.|pm|ja|nee)(?-i:(?![a-zà-ÿ]))|[-–—]"
 _FIGURE = _NUMBER.format(minus="[-−]?") + "|" + _WORD
 _FIGURES = {}  # n -> compiled pattern of a line with n figures run together
-_NAME_END = r"[^\s<>≤≥=~±\-–—−]"   # a name does not end in a comparator or a dash
+_NAME_END = r"[^\s<>≤≥=~±\-–—−(]"   # a name does not end in a comparator, a dash or a bracket
 _SPLIT_LOOSE = re.compile(
     r"^(?P<name>.*?[A-Za-zÀ-ÿ)\]*])(?P<figures>[\d<>≤≥=,.%\s\-–−]*\d[\d<>≤≥=,.%\s\-–−]*)"
     r"(?P<rest>[A-Za-zÀ-ÿ].*)?$")
@@ -87,6 +87,14 @@ def split_row(text: str, n: int) -> LineRow | None:
     if figures is None:
         return None
     return LineRow((m.group("name") or "").strip(), figures, (m.group("rest") or "").strip(), glued=True)
+
+
+_ANY_FIGURE = re.compile(_FIGURE, re.IGNORECASE)
+
+
+def figures_only(text: str) -> bool:
+    """A line of nothing but figures (run together or not)."""
+    return len(text) <= MAX_LINE and any(c.isdigit() for c in text) and not _ANY_FIGURE.sub("", text).strip()
 
 
 def split_loose(text: str) -> tuple[str, str, str] | None:

@@ -131,7 +131,9 @@ class RecordParser:
         self.close()
         self.tables.take_text_table(t, self.numbered.goal_for_table(t.start))
         for k, role in t.roles.items():
-            if k != i:
+            if k < i and k < len(self.roles):
+                self.roles[k] = role   # the name and source above a one-row-per-kind table
+            elif k != i:
                 self.mark(k, role)
         self.role = t.roles.get(i, "indicator table")
         return t.end

@@ -23,7 +23,7 @@ from ..profiles.columns import Token
 from ..profiles.definition import Profile
 from .header import ColumnSpec, columns_from_cells, columns_from_line
 from .indicators import is_value_cell
-from .line_rows import split_group, split_loose, split_row, split_unit
+from .line_rows import figures_only, split_group, split_loose, split_row, split_unit
 from .placed import PlacedCell, PlacedRow
 from .units import Stream, Unit
 
@@ -116,13 +116,15 @@ class TextTables:
         cl = leading_code(v.text)
         return cl is not None and cl.code.kind in ("indicator", "goal")
 
-    def _stop(self, u: Unit | None) -> bool:
-        """A unit that ends a table printed as text."""
+    def _stop(self, u: Unit | None, prose: bool = True) -> bool:
+        """A unit that ends a table printed as text (with `prose`, also a long sentence)."""
         if u is None or u.heading:
             return True
         t = u.text
+        note = sections.footnote(t)
         return bool(sections.is_section_heading(t) or self.profile.is_heading(t)
-                    or (sections.footnote(t) and not _MARKER.match(t)) or _NOTE.match(t)
+                    or (note and not is_value_cell(note[1]) and not _MARKER.match(t)) or _NOTE.match(t)
+                    or (prose and len(t) > 120 and sections.ends_sentence(t))
                     or self.profile.codes.goal_line(t) or (self.profile.leiden_codes and leading_code(t)))
 
     # -- one cell per line --------------------------------------------------------------------
@@ -223,13 +225,27 @@ class TextTables:
             if v is not None and self.profile.is_chrome(v.text):
                 j += 1
                 continue
-            if self._stop(v) or self.at_header(j):
+            if self._stop(v, prose=False) or self.at_header(j):
                 break
             if _BRON.match(v.text):
                 source = (j, v)
                 j += 1
                 continue
             found = split_row(v.text, n)
+            if found is None and pending and figures_only(v.text):
+                # the row's figures on a line of their own, run together past telling apart
+                name = " ".join(p.text for _, p in pending)
+                row = PlacedRow(name, pending[0][1].origin, v.origin, "\n".join([p.text for _, p in pending] + [v.text]),
+                                source=source[1].text if source else None)
+                row.problems.append(f"the figures '{v.text}' run together: cannot tell where one cell ends; "
+                                    f"values not placed")
+                table.rows.append(row)
+                for k in [k for k, _ in pending] + ([source[0]] if source else []) + [j]:
+                    table.roles[k] = f"indicator row '{name[:40]}' (figures not placed)"
+                pending, source = [], None
+                first = False
+                j += 1
+                continue
             if found is None:
                 if pending and len(pending) >= 3:
                     break
@@ -276,13 +292,15 @@ class TextTables:
                 table.roles[k] = f"indicator row '{name[:40]}'"
             first = False
             j += 1
-        self._loose(table, pending, has_source)
-        table.end = j if not pending else pending[0][0]
+        used = self._loose(table, pending, has_source)
+        table.end = next((k for k, _ in pending if k not in used), j)
         return table if table.rows else None
 
-    def _loose(self, table: TextTable, pending: list[tuple[int, Unit]], has_source: bool) -> None:
+    def _loose(self, table: TextTable, pending: list[tuple[int, Unit]], has_source: bool) -> set[int]:
         """Lines under a one-line header that held a name and figures that cannot be told
-        apart (`Weerstandsratio2,82,9>12,9Naris`): the indicator is kept, its figures reported."""
+        apart (`Weerstandsratio2,82,9>12,9Naris`): the indicator is kept, its figures reported.
+        Returns the units so read."""
+        used = set()
         for k, v in pending:
             loose = split_loose(v.text)
             if loose is None:
@@ -293,7 +311,8 @@ class TextTables:
                                 f"ends; values not placed")
             table.rows.append(row)
             table.roles[k] = f"indicator row '{name[:40]}' (figures not placed)"
-        pending.clear()
+            used.add(k)
+        return used
 
     # -- one row per value kind ---------------------------------------------------------------
     def _kind_table(self, i: int, u: Unit) -> TextTable | None:
@@ -455,7 +474,7 @@ def segment(cells: list[_Cell], columns: list[ColumnSpec]) -> list[_Row | None]:
                 after = end + 1 if end < n and cells[end].kind == "bron" else end
                 if total + best[after] > best[p]:
                     best[p], choice[p] = total + best[after], ("row", code, q, end, where, after)
-        if p > 0 and figure_cols and p + len(figure_cols) <= n and all(
+        if p > 0 and len(figure_cols) >= 2 and p + len(figure_cols) <= n and all(
                 cells[p + k].kind in ("value", "year", "int") for k in range(len(figure_cols))):
             end = p + len(figure_cols)
             if 3.0 + best[end] > best[p]:
