@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from ..layout import Origin
 from ..profiles import sections
-from ..profiles.codes import CodeLine
+from ..profiles.codes import Code, CodeLine
 from ..profiles.columns import header_tokens, is_header_line
 from .found import Found
 from .grid import GridFootnote, GridGoal, GridIndicator, GridNote, read_grid
@@ -70,8 +70,9 @@ class IndicatorReader:
                 self.found.diag(item.severity, item.code, item.message, item.origin, item.raw)
         st.in_notes = True
 
-    def take_text_table(self, t: TextTable, goal: str | None) -> None:
-        """An indicator table printed as text, its rows placed in columns by meaning."""
+    def take_text_table(self, t: TextTable, goal: str | None, goals=()) -> None:
+        """An indicator table whose rows are placed in columns by meaning (printed as text, or a
+        grid without Leiden codes). `goals`: (row index, goal row) of goals named inside it."""
         st = self.state
         st.table += 1
         st.model = None
@@ -84,13 +85,30 @@ class IndicatorReader:
                             f"year columns {years} carry no realised/target label and the document's kind "
                             f"and year do not tell which they are; their values are not placed", origin)
         self.found.note_header_years(c for c in resolved if c.role in ("realisatie", "streefwaarde"))
-        for row in t.rows:
+        starts = {k: g for k, g in goals}
+        unread: dict[str, list] = {}
+        for n, row in enumerate(t.rows):
+            if n in starts:
+                g = starts[n]
+                if g.code not in self.found.goals:
+                    self.found.define(Code(g.code, "goal", None, g.code), g.title, Unit(g.title, g.cell.origin, 0, True))
+                goal = g.code
             row.goal = row.goal or goal
             row.cells = [replace(cell, column=by_old.get(cell.column, cell.column)) for cell in row.cells
                          if by_old.get(cell.column, cell.column).role != "year"]
             record_row(self.found, row, st.table)
+            for col, text, cell in row.unread:
+                unread.setdefault(col.label or col.role, []).append((text, cell))
+        for label, cells in unread.items():
+            self.found.diag("info", "column_not_read", f"indicator table column '{label}' is not read "
+                            f"({len(cells)} filled cells)", cells[0][1].origin, cells[0][0])
+        for k, g in goals:
+            if k >= len(t.rows) and g.code not in self.found.goals:
+                self.found.define(Code(g.code, "goal", None, g.code), g.title, Unit(g.title, g.cell.origin, 0, True))
         for severity, code, message, where, raw in t.notes:
             self.found.diag(severity, code, message, where, raw)
+        for marker, text, where in t.footnotes:
+            self.add_footnote(marker, text, where)
         st.in_notes = True
 
     def add_footnote(self, marker: str, text: str, origin: Origin) -> None:

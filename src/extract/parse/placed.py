@@ -45,6 +45,7 @@ class PlacedRow:
     source: str | None = None
     cells: list[PlacedCell] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)   # values that could not be placed
+    unread: list = field(default_factory=list)           # (column, text, cell) of columns not read
 
 
 def slug(name: str) -> str:

@@ -24,6 +24,7 @@ from ..profiles.definition import Profile
 from .explanations import Explanations
 from .found import Found, ParseResult
 from .indicator_rows import Edition, IndicatorReader
+from .grid_meaning import GridReader
 from .numbered import NumberedGoals
 from .text_tables import TextTables
 from .units import Stream, TableUnit, Unit, build_units
@@ -49,14 +50,27 @@ class Reading:
     goal_text: str | None = None   # a goal whose table cell may hold a description
 
 
+def layout_text(layout: Layout, limit: int = 200_000) -> str:
+    """The first `limit` characters of a layout's text, to detect its profile by."""
+    parts, size = [], 0
+    for block in layout.blocks:
+        text = block.text
+        parts.append(text)
+        size += len(text)
+        if size >= limit:
+            break
+    return "\n".join(parts)[:limit]
+
+
 class RecordParser:
     def __init__(self, layout: Layout, edition: Edition | None = None, profile: Profile | None = None,
                  own: "re.Pattern | None" = None):
-        self.stream = Stream(build_units(layout))
+        self.profile = profile or registry.detect(layout_text(layout))
+        self.grids = GridReader(self.profile, own)
+        self.stream = Stream(build_units(layout, self.grids.names_table))
         self.units = self.stream.units
         self.found = Found(layout.source_file)
         self.edition = edition or Edition()
-        self.profile = profile or registry.detect("\n".join(u.text for u in self.units if isinstance(u, Unit)))
         self.text_tables = TextTables(self.stream, self.profile, own)
         self.numbered = NumberedGoals(self.stream, self.found, self.profile, self.text_tables)
         self.wrapped = _detect_wrapped(self.units)
@@ -74,7 +88,11 @@ class RecordParser:
             u = self.units[i]
             if isinstance(u, TableUnit):
                 self.close()
-                self.tables.take_grid(u)
+                if u.coded:
+                    self.tables.take_grid(u)
+                else:
+                    grid = self.grids.read(u.block)
+                    self.tables.take_text_table(grid, self.numbered.goal_for_table(i), grid.goals)
                 self.roles.append("indicator table (grid)")
                 i += 1
                 continue

@@ -45,6 +45,7 @@ class TextTable:
     end: int                    # unit index after the table
     roles: dict[int, str] = field(default_factory=dict)   # unit index -> what it was read as
     notes: list[tuple[str, str, str, Origin, str]] = field(default_factory=list)  # diagnostics
+    footnotes: list[tuple[str, str, Origin]] = field(default_factory=list)       # (marker, text, where)
 
 
 @dataclass

@@ -34,6 +34,7 @@ class Unit:
 class TableUnit:
     block: Block
     group: int
+    coded: bool = True   # rows carry Leiden-style codes (else: read by the header's meaning)
 
 
 _HEADER_WORDS = re.compile(r"effectindicator|indicator|realisatie|streefwaarde|bron", re.IGNORECASE)
@@ -53,7 +54,9 @@ def is_indicator_grid(block: Block) -> bool:
     return False
 
 
-def build_units(layout: Layout) -> list[Unit | TableUnit]:
+def build_units(layout: Layout, names_table=None) -> list[Unit | TableUnit]:
+    """The units of a layout. Indicator grids stay whole: those with Leiden-style codes, and
+    those `names_table(block)` recognises by their header (read by meaning)."""
     units: list[Unit | TableUnit] = []
     group = 0
     for block in layout.blocks:
@@ -61,6 +64,9 @@ def build_units(layout: Layout) -> list[Unit | TableUnit]:
         if block.kind == "table":
             if is_indicator_grid(block):
                 units.append(TableUnit(block, group))
+                continue
+            if names_table is not None and names_table(block):
+                units.append(TableUnit(block, group, coded=False))
                 continue
             for row in block.rows:
                 for cell in row:

@@ -15,7 +15,6 @@ from ..decoding import decode_bytes
 from .layout import is_layout_text, layout_blocks
 from .ruled import is_rule, ruled_table, table_end
 
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(\s\|\s[^|]*)+$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -127,7 +126,7 @@ def text_blocks(raw_lines: list[str], pages: list[int] | None = None) -> list[Bl
                 blocks.append(ruled_table(raw_lines[number - 1:end], number, lambda n: _page(pages, n)))
                 skip_to = end
                 continue
-        if _PIPE_ROW.match(line) and line.count("|") >= 1 and not _looks_like_prose_pipe(line):
+        if _is_pipe_row(line) and not _looks_like_prose_pipe(line):
             if not table_rows:
                 flush_para()
             table_rows.append((number, line))
@@ -150,6 +149,15 @@ def text_blocks(raw_lines: list[str], pages: list[int] | None = None) -> list[Bl
 
 def _page(pages: list[int] | None, number: int) -> int | None:
     return pages[number - 1] if pages else None
+
+
+def _is_pipe_row(line: str) -> bool:
+    """A row of a pipe table: `| a | b |`, `a | b`, a markdown separator `---|---`, or a row whose
+    empty cells were printed as bare pipes (`5.1 | Title | ||||||`). Linear in the line."""
+    s = line.strip()
+    if "|" not in s:
+        return False
+    return (len(s) > 1 and s.startswith("|") and s.endswith("|")) or " | " in s or bool(_PIPE_SEPARATOR.match(s))
 
 
 def _looks_like_prose_pipe(line: str) -> bool:
