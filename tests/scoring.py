@@ -51,14 +51,24 @@ def gold_facts(g: dict) -> set:
         if "explanation_starts" in p:
             f.add(("explanation", p["code"], "ok"))
     for i in g.get("indicators", []):
-        f.add(("indicator", i["code"], norm(i["name"])))
+        f.add(("indicator", ind_id(i.get("code"), i["name"]), norm(i["name"])))
         if i.get("source"):
-            f.add(("indicator_source", i["code"], norm(i["source"])))
+            f.add(("indicator_source", ind_id(i.get("code"), i["name"]), norm(i["source"])))
     for v in g.get("values", []):
         d = dec(v.get("value"))
         if d is not None:
-            f.add(("value", f'{v["indicator"]}|{v["kind"]}|{v["year"]}', str(d)))
+            f.add(("value", value_key(v), str(d)))
     return f
+
+
+def ind_id(code, name) -> str:
+    """An indicator's identity: its printed code, or (no code printed) its normalised name."""
+    return code if code else "name:" + norm(name)
+
+
+def value_key(v: dict) -> str:
+    ind = v["indicator"] if v.get("indicator") else "name:" + norm(v.get("indicator_name"))
+    return f'{ind}|{v["kind"]}|{v["year"]}'
 
 
 def _read(out: Path, name: str) -> list[dict]:
@@ -86,15 +96,19 @@ def got_facts(out: Path, gold_by_source: dict) -> dict:
         facts[k].add(("performance", r.get("code"), norm(r.get("title"))))
         facts[k].add(("performance_goal", r.get("code"), r.get("goal_code")))
         expl[(k, r.get("code"))] = norm(r.get("explanation"))
+    ids = {}  # (document, indicator key) -> identity
     for r in _read(out, "indicators.csv"):
         k = key(r)
-        facts[k].add(("indicator", r.get("code"), norm(r.get("name"))))
+        i = ind_id(r.get("code"), r.get("name"))
+        ids[(k, r.get("key") or r.get("code"))] = i
+        facts[k].add(("indicator", i, norm(r.get("name"))))
         if r.get("source"):
-            facts[k].add(("indicator_source", r.get("code"), norm(r.get("source"))))
+            facts[k].add(("indicator_source", i, norm(r.get("source"))))
     for r in _read(out, "indicator_values.csv"):
         d = dec(r.get("value"))
         if d is not None and str(r.get("year") or "").strip():
-            facts[key(r)].add(("value", f'{r.get("indicator_code")}|{r.get("kind")}|{r.get("year")}', str(d)))
+            ref = r.get("indicator_key") or r.get("indicator_code")
+            facts[key(r)].add(("value", f'{ids.get((key(r), ref), ref)}|{r.get("kind")}|{r.get("year")}', str(d)))
     for src, g in gold_by_source.items():
         for p in g.get("performances", []):
             if "explanation_starts" in p:
@@ -143,11 +157,44 @@ def score(out: Path, golds: dict[str, dict]) -> Score:
     got = got_facts(Path(out), golds)
     s = Score()
     for src, g in golds.items():
-        skip = {f'{v["indicator"]}|{v["kind"]}|{v["year"]}' for v in g.get("values", []) if dec(v.get("value")) is None}
-        vague = {i["code"] for i in g.get("indicators", []) if i.get("ambiguous")}
+        skip = {value_key(v) for v in g.get("values", []) if dec(v.get("value")) is None}
+        vague = {ind_id(i.get("code"), i["name"]) for i in g.get("indicators", []) if i.get("ambiguous")}
         want = gold_facts(g)
         have = {f for f in got.get(src, set())
-                if not (f[0] == "value" and (f[1] in skip or f[1].split("|")[0] in vague))}
+                if not (f[0] == "value" and (f[1] in skip or f[1].rsplit("|", 2)[0] in vague))}
+        for f in want:
+            if f in have:
+                s.tp[f[0]] += 1
+            else:
+                s.fn[f[0]] += 1
+                s.misses.append((src, "missing", f))
+        for f in have - want:
+            s.fp[f[0]] += 1
+            s.misses.append((src, "extra", f))
+    return s
+
+
+def comparison_score(out: Path, golds: dict[str, dict]) -> Score:
+    """The figures of `comparison_values.csv` against the gold files' `comparison_values`
+    (indicator, column label, year, value), as facts."""
+    docs = {r.get("document_id"): Path(r.get("source_file", "")).name for r in _read(out, "documents.csv")}
+    names = {(r["document_id"], r.get("key") or r.get("code")): ind_id(r.get("code"), r.get("name"))
+             for r in _read(out, "indicators.csv")}
+    got = defaultdict(set)
+    for r in _read(out, "comparison_values.csv"):
+        d = dec(r.get("value"))
+        if d is not None:
+            ind = names.get((r["document_id"], r.get("indicator_key")), r.get("indicator_key"))
+            got[docs.get(r["document_id"])].add(("comparison", f'{ind}|{norm(r.get("label"))}|{r.get("year") or ""}', str(d)))
+    s = Score()
+    for src, g in golds.items():
+        want = set()
+        for c in g.get("comparison_values", []):
+            d = dec(c.get("value"))
+            if d is not None:
+                ind = c["indicator"] if c.get("indicator") else "name:" + norm(c.get("indicator_name"))
+                want.add(("comparison", f'{ind}|{norm(c.get("column"))}|{c.get("year") or ""}', str(d)))
+        have = got.get(src, set())
         for f in want:
             if f in have:
                 s.tp[f[0]] += 1

@@ -21,6 +21,8 @@ from pathlib import Path
 from ..checks.at_conversion import validate
 from ..models import Diagnostic, Document, Provenance
 from ..parse.document import parse_layout
+from ..profiles import registry
+from ..profiles.definition import Profile
 from ..sources import SUFFIXES, SourceError, read_layout
 from ..sources.faults import raised_in_our_code
 from ..writers import write_document_json, write_schema, write_tables
@@ -66,9 +68,12 @@ def document_id_for(path: Path) -> str:
 
 
 def convert(path: str | Path, *, document_id: str | None = None, timeout: float | None = None,
-            source_file: str | None = None) -> Document:
+            source_file: str | None = None, profile: "str | Profile | None" = None) -> Document:
     """Convert one file to a Document. Never raises for bad input: problems are diagnostics and
-    the status says 'failed' when nothing could be read."""
+    the status says 'failed' when nothing could be read. `profile` (a name, a .toml path or a
+    Profile) forces the document shape; by default it is detected from the text (raises
+    ProfileError for an unknown one)."""
+    shape = registry.get(profile) if isinstance(profile, str) else profile
     path = Path(path)
     source = source_file or str(path)
     doc_id = document_id or document_id_for(path)
@@ -81,7 +86,7 @@ def convert(path: str | Path, *, document_id: str | None = None, timeout: float 
     try:
         with time_limit(timeout):
             layout = read_layout(path, data, source)
-            doc = parse_layout(layout, doc_id, sha)
+            doc = parse_layout(layout, doc_id, sha, profile=shape)
             doc.diagnostics.extend(validate(doc))
     except SourceError as exc:
         return _failed(doc_id, source, sha, fmt, "unreadable_source", str(exc), page=exc.page)
@@ -113,11 +118,11 @@ def raised_at(exc: BaseException) -> str | None:
     return str(where) if where is not None else None
 
 
-def _convert_guarded(args: tuple[str, str, float | None, str]) -> Document:
+def _convert_guarded(args: tuple[str, str, float | None, str, str | None]) -> Document:
     """The per-file job: anything unexpected becomes a failed document, not a dead batch."""
-    path, doc_id, timeout, source = args
+    path, doc_id, timeout, source, profile = args
     try:
-        return convert(path, document_id=doc_id, timeout=timeout, source_file=source)
+        return convert(path, document_id=doc_id, timeout=timeout, source_file=source, profile=profile)
     except Exception as exc:  # the batch boundary: report the bug as data, go on with the rest
         where = raised_at(exc)
         return _failed(doc_id, source, "", SUFFIXES.get(Path(path).suffix.lower(), "text"),
@@ -158,10 +163,12 @@ def unique_ids(files: list[Path]) -> list[str]:
     return out
 
 
-def iter_convert(files: list[Path], *, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Document]:
-    """Convert files in order, in `jobs` processes; yields documents in input order."""
+def iter_convert(files: list[Path], *, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
+                 profile: str | None = None) -> Iterator[Document]:
+    """Convert files in order, in `jobs` processes; yields documents in input order. `profile`
+    (a name or .toml path) forces the document shape of every file."""
     ids = unique_ids(files)
-    tasks = [(str(f), i, timeout, str(f)) for f, i in zip(files, ids)]
+    tasks = [(str(f), i, timeout, str(f), profile) for f, i in zip(files, ids)]
     if jobs <= 1 or len(tasks) <= 1:
         for t in tasks:
             yield _convert_guarded(t)
@@ -171,15 +178,19 @@ def iter_convert(files: list[Path], *, jobs: int = 1, timeout: float | None = DE
 
 
 def convert_batch(paths: Iterable[str | Path], *, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
-                  out: str | Path | None = None, on_document: Callable[[Document], None] | None = None) -> Batch:
+                  out: str | Path | None = None, on_document: Callable[[Document], None] | None = None,
+                  profile: str | None = None) -> Batch:
     """Convert every input under `paths` (files, and folders searched recursively) in input
     order, in `jobs` processes (0: one per core for large batches). With `out`, each document's
     JSON is written to OUT/json/ as it is converted and the CSV tables to OUT/ at the end, as
     `extract convert` does. `on_document` is called with each document as it is done. The
-    batch's `problems` name the paths that do not exist or are not inputs."""
+    batch's `problems` name the paths that do not exist or are not inputs. `profile` forces the
+    document shape (a name or .toml path; ProfileError when unknown)."""
+    if profile is not None:
+        registry.get(profile)   # an unknown profile is a usage error, before any work
     files, problems = find_inputs(paths)
     batch = Batch(problems=problems)
-    for doc in iter_convert(files, jobs=jobs or default_jobs(len(files)), timeout=timeout):
+    for doc in iter_convert(files, jobs=jobs or default_jobs(len(files)), timeout=timeout, profile=profile):
         if out is not None:
             write_document_json(Path(out), doc)
         batch.documents.append(doc)

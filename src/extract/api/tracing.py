@@ -50,7 +50,7 @@ def trace(path: str | Path) -> list[TraceLine]:
     layout = read_layout(path, path.read_bytes(), str(path))
     parser, _lines = record_parser(layout)   # as conversion reads it (edition, profile)
     parser.run()
-    out: list[TraceLine] = []
+    out: list[TraceLine] = [TraceLine("", f"profile {parser.profile.name}", parser.profile.title)]
     for unit, role in zip(parser.units, parser.roles):
         if isinstance(unit, TableUnit):
             for row in unit.block.rows:

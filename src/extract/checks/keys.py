@@ -11,16 +11,16 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from ..profiles.documents import PUBLICATION_OFFSET
 from ..models import Document, IndicatorValue
 from ..profiles.codes import parse_code
 
 _PARTS = re.compile(r"(\d+)|([^\d]+)")
 _YEAR_NOTE = re.compile(r"\s*\((?:19|20)\d\d\)")
 
-# When an edition is published, as a fraction of a year: the budget for year Y comes out in
-# the autumn of Y-1, a progress report during Y, the annual report in the spring of Y+1.
-_PUBLISHED = {"begroting": -0.25, "voortgangsrapportage": 0.5, "bestuursrapportage": 0.6,
-              "jaarstukken": 1.4, "other": 0.0}
+# When an edition is published, as a fraction of a year (the budget for year Y in the autumn of
+# Y-1, the annual report in the spring of Y+1, ...): document vocabulary.
+_PUBLISHED = PUBLICATION_OFFSET
 
 # Statuses that carry no figure: `-`, `n.b.`, `n.v.t.`, `p.m.`. They say "nothing that year".
 NO_FIGURE = frozenset({"empty", "not_available", "not_applicable", "pm"})

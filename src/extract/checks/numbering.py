@@ -32,7 +32,8 @@ def _records(doc: Document) -> Iterator[tuple[str, str, Provenance]]:
     for p in doc.performances:
         yield "performance", p.code, p.provenance
     for i in doc.indicators:
-        yield "indicator", i.code, i.provenance
+        if i.code:   # an indicator without a printed code has no number to check
+            yield "indicator", i.code, i.provenance
 
 
 def numbered(record_type: str, code: str, provenance: Provenance) -> Numbered | None:

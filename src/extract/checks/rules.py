@@ -42,9 +42,14 @@ def document_failed(doc: Document) -> Iterator[Hit]:
 def _orphans(doc: Document, record_type: str, records: list[Performance] | list[Indicator]) -> Iterator[Hit]:
     goals = {g.code for g in doc.goals}
     for r in records:
-        if r.goal_code not in goals:
-            yield Hit(record_type, r.code, f"{record_type} {r.code} has no goal {r.goal_code} in the document",
+        if r.goal_code is not None and r.goal_code not in goals:   # a printed parent that is missing
+            yield Hit(record_type, _id(r), f"{record_type} {_id(r)} has no goal {r.goal_code} in the document",
                       (r.provenance,))
+
+
+def _id(record) -> str:
+    """How a record is named in findings: its code, else (an indicator without one) its key."""
+    return record.code or getattr(record, "key", "") or ""
 
 
 def orphan_performance(doc: Document) -> Iterator[Hit]:
@@ -73,31 +78,31 @@ def empty_goal(doc: Document) -> Iterator[Hit]:
 def missing_source(doc: Document) -> Iterator[Hit]:
     for i in doc.indicators:
         if not (i.source or "").strip():
-            yield Hit("indicator", i.code, f"indicator {i.code} names no source (Bron)", (i.provenance,))
+            yield Hit("indicator", _id(i), f"indicator {_id(i)} names no source (Bron)", (i.provenance,))
 
 
 def missing_unit(doc: Document) -> Iterator[Hit]:
     for i in doc.indicators:
         if not i.unit:
-            yield Hit("indicator", i.code, f"indicator {i.code} has no recognisable unit "
+            yield Hit("indicator", _id(i), f"indicator {_id(i)} has no recognisable unit "
                       "(percentage, score, count, euros, days)", (i.provenance,))
 
 
 def indicator_without_values(doc: Document) -> Iterator[Hit]:
-    with_values = {v.indicator_code for v in doc.values}
+    with_values = {v.indicator_key for v in doc.values}
     for i in doc.indicators:
-        if i.code not in with_values:
-            yield Hit("indicator", i.code, f"indicator {i.code} has no realised or target values", (i.provenance,))
+        if i.key not in with_values:
+            yield Hit("indicator", _id(i), f"indicator {_id(i)} has no realised or target values", (i.provenance,))
 
 
 def _value_hit(v: IndicatorValue, message: str) -> Hit:
-    return Hit("value", v.indicator_code, message, (v.provenance,), kind=v.kind, year=v.year)
+    return Hit("value", v.indicator_code or v.indicator_key, message, (v.provenance,), kind=v.kind, year=v.year)
 
 
 def year_out_of_range(doc: Document) -> Iterator[Hit]:
     for v in doc.values:
         if v.year is not None and not (MIN_YEAR <= v.year <= MAX_YEAR):
-            yield _value_hit(v, f"{v.indicator_code} {v.kind} year {v.year} is outside {MIN_YEAR}-{MAX_YEAR}")
+            yield _value_hit(v, f"{v.indicator_code or v.indicator_key} {v.kind} year {v.year} is outside {MIN_YEAR}-{MAX_YEAR}")
 
 
 _CHANGE_WORDS = re.compile(r"\b(groei|toename|afname|stijging|daling|verandering|ontwikkeling|mutatie)", re.I)
@@ -122,11 +127,11 @@ def value_range(indicator: Indicator | None, unit: str | None) -> tuple[Decimal 
 
 
 def value_out_of_range(doc: Document) -> Iterator[Hit]:
-    indicators = {i.code: i for i in doc.indicators}
+    indicators = {i.key: i for i in doc.indicators}
     for v in doc.values:
         if v.value is None:
             continue
-        ind = indicators.get(v.indicator_code)
+        ind = indicators.get(v.indicator_key)
         unit = v.unit or (ind.unit if ind else None)
         limits = value_range(ind, unit)
         if limits is None:
@@ -134,7 +139,7 @@ def value_out_of_range(doc: Document) -> Iterator[Hit]:
         low, high = limits
         if (low is not None and v.value < low) or (high is not None and v.value > high):
             bounds = f"{low}-{high}" if high is not None else f"at least {low}"
-            yield _value_hit(v, f"{v.indicator_code} {v.kind} {v.year}: {v.raw} is outside {bounds} "
+            yield _value_hit(v, f"{v.indicator_code or v.indicator_key} {v.kind} {v.year}: {v.raw} is outside {bounds} "
                              f"for unit {unit}")
 
 
@@ -146,7 +151,7 @@ def realised_after_edition(doc: Document) -> Iterator[Hit]:
     last = doc.year - 1 if doc.kind == "begroting" else doc.year
     for v in doc.values:
         if v.kind == "realisatie" and v.year is not None and v.year > last and has_figure(v):
-            yield _value_hit(v, f"{v.indicator_code} realised value {v.raw} for {v.year} in the "
+            yield _value_hit(v, f"{v.indicator_code or v.indicator_key} realised value {v.raw} for {v.year} in the "
                              f"{doc.kind} {doc.year}, which can only report realised values up to {last}")
 
 
@@ -155,7 +160,7 @@ def target_before_edition(doc: Document) -> Iterator[Hit]:
         return
     for v in doc.values:
         if v.kind == "streefwaarde" and v.year is not None and v.year < doc.year and has_figure(v):
-            yield _value_hit(v, f"{v.indicator_code} target {v.raw} for {v.year}, before the edition "
+            yield _value_hit(v, f"{v.indicator_code or v.indicator_key} target {v.raw} for {v.year}, before the edition "
                              f"year {doc.year} of this {doc.kind}")
 
 
@@ -163,7 +168,7 @@ def duplicate_value(doc: Document) -> Iterator[Hit]:
     groups: dict[tuple, list[IndicatorValue]] = defaultdict(list)
     for v in doc.values:
         if v.year is not None:
-            groups[(v.indicator_code, v.kind, v.year)].append(v)
+            groups[(v.indicator_code or v.indicator_key, v.kind, v.year)].append(v)
     for (code, kind, year), vs in groups.items():
         if len(vs) > 1:
             yield Hit("value", code, f"{code} has {len(vs)} {kind} values for {year}: "

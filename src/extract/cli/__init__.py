@@ -15,7 +15,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from .convert import convert_command, inspect_command, schema_command
+from .convert import convert_command, inspect_command, profiles_command, schema_command
 from .editions import check_command, compare_command, series_command
 from .options import CONTEXT
 
@@ -27,7 +27,8 @@ def cli() -> None:
     PDFs) into records of goals, performances and effect indicators, as CSV and JSON."""
 
 
-for _command in (convert_command, schema_command, check_command, inspect_command, compare_command, series_command):
+for _command in (convert_command, schema_command, check_command, inspect_command, compare_command, series_command,
+                 profiles_command):
     cli.add_command(_command)
 
 

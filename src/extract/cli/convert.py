@@ -24,8 +24,10 @@ from .options import CONTEXT, jobs_option, out_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the total and failures.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: on a terminal, for more than 10 files).")
+@click.option("--profile", "profile", default=None, metavar="NAME|FILE.toml",
+              help="Read every document as this shape (see `extract profiles`); default: detected per document.")
 def convert_command(paths: tuple[Path, ...], out: Path, jobs: int, timeout: float, quiet: bool,
-                    progress: bool | None) -> None:
+                    progress: bool | None, profile: str | None) -> None:
     """Convert PATHS (files, or folders searched recursively for .html .htm .pdf .txt) into
     OUT/documents.csv, policy_areas.csv, goals.csv, performances.csv, indicators.csv,
     indicator_values.csv, diagnostics.csv and OUT/json/<document>.json.
@@ -34,7 +36,13 @@ def convert_command(paths: tuple[Path, ...], out: Path, jobs: int, timeout: floa
     converted, 1 when some failed (the others are still written), 2 on usage errors.
     """
     from ..api.conversion import convert_batch, find_inputs
+    from ..api.shapes import ProfileError, resolve_profile
     from .terminal import summary_line, total_line
+    if profile is not None:
+        try:
+            resolve_profile(profile)
+        except ProfileError as exc:
+            raise click.UsageError(str(exc)) from None
     files, problems = find_inputs(paths)
     for p in problems:
         click.echo(f"error: {p}", err=True)
@@ -49,7 +57,7 @@ def convert_command(paths: tuple[Path, ...], out: Path, jobs: int, timeout: floa
                 bar.update(1)
             elif not quiet or doc.status == "failed":
                 click.echo(summary_line(doc))
-        batch = convert_batch(files, jobs=jobs, timeout=timeout or None, out=out, on_document=done)
+        batch = convert_batch(files, jobs=jobs, timeout=timeout or None, out=out, on_document=done, profile=profile)
     if show_bar and not quiet:
         for doc in batch.documents:
             click.echo(summary_line(doc))
@@ -86,3 +94,13 @@ def inspect_command(path: Path, width: int) -> None:
         click.echo(f"error: {path}: {exc}", err=True)
         sys.exit(1)
     click.echo(trace_text(lines, width or None))
+
+
+@click.command("profiles", context_settings=CONTEXT)
+def profiles_command() -> None:
+    """List the document shapes (profiles) extract knows: their name, what they describe and
+    the file they are defined in. `extract convert --profile NAME` forces one; by default each
+    document's is detected from its text (the general `bbv` profile when no other fits)."""
+    from ..api.shapes import DEFAULT, known_profiles
+    from .terminal import profile_table
+    click.echo(profile_table(known_profiles(), DEFAULT))

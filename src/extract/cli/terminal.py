@@ -168,3 +168,9 @@ def series_summary(table: "pd.DataFrame", max_rows: int = 50) -> str:
         if len(conflicts) > max_rows:
             out.append(f"  … {len(conflicts) - max_rows} more in the CSV")
     return "\n".join(out)
+
+
+def profile_table(profiles: dict, default: str) -> str:
+    """The known profiles: name, what they describe, where they are defined."""
+    rows = [[name + (" (default)" if name == default else ""), p.title, p.path] for name, p in sorted(profiles.items())]
+    return text_table(["profile", "shape", "defined in"], rows, max_width=90)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..layout import Layout
+from ..layout import Layout, provenance
 from ..models import Diagnostic, Document
 from ..profiles.definition import Profile
 from . import metadata
@@ -19,7 +19,7 @@ _UNITS = {"%": "%", "€": "€"}
 def own_names() -> re.Pattern:
     """Any municipality's or province's name: a table column headed by one holds that
     municipality's own figures (`Oegstgeest | Nederland`)."""
-    names = sorted(metadata.municipalities(), key=len, reverse=True)
+    names = sorted({form for body in metadata.bodies() for form in (body.name, *body.forms)}, key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(n) for n in names) + ")", re.IGNORECASE)
 
 
@@ -55,9 +55,19 @@ def parse_layout(layout: Layout, document_id: str, sha256: str, profile: Profile
         diagnostics=list(layout.diagnostics) + result.diagnostics, profile=parser.profile.name,
     )
     if not doc.goals and not doc.indicators and not doc.performances:
-        doc.diagnostics.append(Diagnostic(severity="info", code="no_records",
-                                          message="no goals or indicators found",
-                                          location=layout.source_file))
+        if result.seen:
+            where = "; ".join(f"{what} at {provenance(layout.source_file, origin, '').location()}"
+                              for what, origin in result.seen[:5])
+            more = f" (and {len(result.seen) - 5} more)" if len(result.seen) > 5 else ""
+            doc.diagnostics.append(Diagnostic(
+                severity="warning", code="records_not_read",
+                message=f"goal or indicator sections were seen but no record was read: {where}{more}",
+                location=layout.source_file))
+            doc.status = "partial"
+        else:
+            doc.diagnostics.append(Diagnostic(severity="info", code="no_records",
+                                              message="no goals or indicators found",
+                                              location=layout.source_file))
     return doc
 
 
@@ -82,7 +92,8 @@ def infer_unit(name: str, note: str | None, values, label: str | None = None) ->
     text = f"{name} {note or ''}".lower()
     if text.startswith(("percentage", "aandeel", "procent")) or "percentage" in text.split()[:3]:
         return "%"
-    if any(w in text for w in ("schaalscore", "rapportcijfer", "schaal van", "score", "cijfer")):
+    if any(w in text for w in ("schaalscore", "rapportcijfer", "schaal van")) or \
+            re.search(r"\b(?:score|cijfer)\b", name.lower()):
         return "score"
     if text.startswith(("aantal", "het aantal")):
         return "aantal"

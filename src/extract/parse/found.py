@@ -32,6 +32,7 @@ class ParseResult:
     diagnostics: list[Diagnostic]
     header_years: dict[str, list[int]]
     comparisons: list[ComparisonValue] = field(default_factory=list)
+    seen: list = field(default_factory=list)   # (what, origin) of goal/indicator sections seen
 
 
 @dataclass
@@ -61,6 +62,8 @@ class Found:
     sourceless: dict[int, list[tuple[str, Diagnostic]]] = field(default_factory=dict)
     header_years: dict[str, list[int]] = field(default_factory=lambda: {"realisatie": [], "streefwaarde": []})
     pa_candidates: dict[str, tuple[str, Unit]] = field(default_factory=dict)  # bare `5A Title` lines
+    # goal and indicator headings and tables seen, whether or not records came of them
+    seen: list[tuple[str, Origin]] = field(default_factory=list)
 
     def diag(self, severity: str, code: str, message: str, origin: Origin | None, raw: str = "") -> Diagnostic:
         prov = provenance(self.src, origin, raw) if origin is not None else None
@@ -204,4 +207,4 @@ class Found:
     def result(self) -> ParseResult:
         return ParseResult(list(self.policy_areas.values()), list(self.goals.values()),
                            list(self.performances.values()), list(self.indicators.values()),
-                           self.values, self.diagnostics, self.header_years, self.comparisons)
+                           self.values, self.diagnostics, self.header_years, self.comparisons, self.seen)

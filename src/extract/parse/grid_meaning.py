@@ -134,7 +134,7 @@ class GridReader:
                 if t and (not parts or parts[-1] != t):
                     parts.append(t)
             per_column.append(" ".join(parts))
-        return columns_from_cells(per_column, self.words, self.own)
+        return columns_from_cells(per_column, self.words, self.own, bind_years=False)
 
     def _row(self, row: list[Cell], texts: list[str], columns: list[ColumnSpec]) -> PlacedRow | None:
         name_at = next((k for k, c in enumerate(columns) if c.role == "name"), 0)

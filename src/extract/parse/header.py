@@ -37,6 +37,11 @@ class ColumnSpec:
         return f"{self.role}{year}{label}"
 
 
+def describe(columns: list[ColumnSpec]) -> str:
+    """The columns as `extract inspect` shows them: `name | unit | realisatie 2020 | ...`."""
+    return " | ".join(c.describe() for c in columns)
+
+
 @dataclass
 class _Label:
     role: str
@@ -60,10 +65,12 @@ def _cell_label(toks: list[Token], text: str) -> _Label | list[int] | None:
 
 
 def columns_from_cells(cells: list[str], words: ColumnWords,
-                       own: re.Pattern | None = None) -> list[ColumnSpec]:
+                       own: re.Pattern | None = None, bind_years: bool = True) -> list[ColumnSpec]:
     """Columns of a header given one text per column (in order). `own` matches labels that name
     the municipality itself (`Oegstgeest`): a column of its own values. Name labels before the
-    name column's own (`Beleidsindicatoren` over `Indicator`) are the table's title."""
+    name column's own (`Beleidsindicatoren` over `Indicator`) are the table's title. With
+    `bind_years` a year in a cell of its own belongs to the label before it (web text prints
+    `Begroting` and `2022` as two cells of one column); without, each cell is a column (a grid)."""
     lead = 0
     while lead + 1 < len(cells) and _is_name(cells[lead], words) and _is_name(cells[lead + 1], words):
         lead += 1
@@ -76,6 +83,14 @@ def columns_from_cells(cells: list[str], words: ColumnWords,
         if item is None and text.strip():
             item = _Label("other", [], re.sub(r"\s+", " ", text).strip())
         items.append(item)
+    if not bind_years:
+        out: list[ColumnSpec] = []
+        for it in items:
+            if isinstance(it, list):
+                out.append(ColumnSpec("year", it[0], str(it[0])) if len(it) == 1 else ColumnSpec("other", None, ""))
+            else:
+                out.extend(_bind_years([it]))
+        return out
     return _bind_years(items)
 
 

@@ -14,7 +14,7 @@ from ..profiles.columns import header_tokens, is_header_line
 from .found import Found
 from .grid import GridFootnote, GridGoal, GridIndicator, GridNote, read_grid
 from .header import resolve_bare_years
-from .placed import record_row
+from .placed import label_columns, merge_region_rows, record_row
 from .text_tables import TextTable
 from .indicators import (ColumnModel, Row, add_year_entries, assign_cells, column_model, is_value_cell,
                          is_year_entry, read_value_line, source_like)
@@ -39,11 +39,13 @@ class TableState:
 
 
 class IndicatorReader:
-    def __init__(self, stream: Stream, found: Found, edition: Edition):
+    def __init__(self, stream: Stream, found: Found, edition: Edition, words=None, own=None):
         self.stream = stream
         self.found = found
         self.edition = edition
         self.state = TableState()
+        self.words = words    # the profile's column words (region rows under a name row)
+        self.own = own
 
     @property
     def model(self) -> ColumnModel | None:
@@ -76,7 +78,7 @@ class IndicatorReader:
         st = self.state
         st.table += 1
         st.model = None
-        resolved, undecided = resolve_bare_years(t.columns, self.edition.year, self.edition.kind)
+        resolved, undecided = resolve_bare_years(label_columns(t), self.edition.year, self.edition.kind)
         by_old = dict(zip(t.columns, resolved))
         origin = self.stream.unit(t.start).origin if self.stream.unit(t.start) else None
         if undecided:
@@ -85,6 +87,8 @@ class IndicatorReader:
                             f"year columns {years} carry no realised/target label and the document's kind "
                             f"and year do not tell which they are; their values are not placed", origin)
         self.found.note_header_years(c for c in resolved if c.role in ("realisatie", "streefwaarde"))
+        if self.words is not None:
+            t.rows[:] = merge_region_rows(t.rows, self.words, self.own)
         starts = {k: g for k, g in goals}
         unread: dict[str, list] = {}
         for n, row in enumerate(t.rows):

@@ -148,3 +148,54 @@ def record_row(found: Found, row: PlacedRow, table: int) -> str:
     for problem in row.problems:
         found.diag("warning", "ambiguous_row", f"{name}: {problem}", row.origin, row.raw)
     return key
+
+
+_OWN_LABELS = re.compile(r"^(?:gemeente|eigen gemeente|de gemeente|provincie|onze gemeente)$", re.IGNORECASE)
+
+
+def merge_region_rows(rows: list[PlacedRow], words, own: re.Pattern | None) -> list[PlacedRow]:
+    """Rows labelled by whose figures they are, under an indicator's name row (`Percentage
+    werkloze jongeren` / `Gemeente 1,2 1,1` / `Nederland 1,5 1,4`): the municipality's own row
+    gives the indicator's values, the others are comparison figures with their label."""
+    out: list[PlacedRow] = []
+    parent: PlacedRow | None = None
+    for row in rows:
+        label = clean_text(row.name)
+        toks = words.label_only(label) if label else None
+        comparison = bool(toks) and all(t.role == "comparison" for t in toks)
+        mine = bool(_OWN_LABELS.match(label) or (own is not None and own.fullmatch(label)))
+        if parent is not None and (comparison or mine) and row.cells:
+            for cell in row.cells:
+                col = cell.column
+                if comparison:
+                    cell.column = ColumnSpec("comparison", col.year, label)
+                parent.cells.append(cell)
+            parent.end = row.end
+            parent.raw += "\n" + row.raw
+            parent.source = parent.source or row.source
+            parent.unit = parent.unit or row.unit
+            parent.period = parent.period or row.period
+            continue
+        out.append(row)
+        parent = row if not row.cells else None
+    return out
+
+
+_BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def label_columns(table) -> list[ColumnSpec]:
+    """The table's columns, an undated value column whose every cell is a bare year (`Begroting`
+    over `2023`, `2024`: the edition a sub-row is about) read as a label column, not figures."""
+    out = []
+    for col in table.columns:
+        if col.role in ("realisatie", "streefwaarde", "waarde", "nulmeting") and col.year is None:
+            cells = [c.raw.strip() for r in table.rows for c in r.cells if c.column == col and c.raw.strip()]
+            if cells and all(_BARE_YEAR.match(c) for c in cells):
+                for r in table.rows:
+                    moved = [c for c in r.cells if c.column == col]
+                    r.cells = [c for c in r.cells if c.column != col]
+                    r.unread.extend((col, c.raw, c) for c in moved)
+                col = ColumnSpec("other", None, col.label)
+        out.append(col)
+    return out

@@ -25,6 +25,7 @@ from .explanations import Explanations
 from .found import Found, ParseResult
 from .indicator_rows import Edition, IndicatorReader
 from .grid_meaning import GridReader
+from .header import describe
 from .numbered import NumberedGoals
 from .text_tables import TextTables
 from .units import Stream, TableUnit, Unit, build_units
@@ -76,7 +77,7 @@ class RecordParser:
         self.wrapped = _detect_wrapped(self.units)
         self.widths = _column_widths(self.units)
         self.explanations = Explanations(self.stream, self.found, self.wrapped)
-        self.tables = IndicatorReader(self.stream, self.found, self.edition)
+        self.tables = IndicatorReader(self.stream, self.found, self.edition, self.profile.columns, own)
         self.reading = Reading()
         self.roles: list[str] = []  # what each unit was read as: `extract inspect` shows it
         self._marks: dict[int, str] = {}  # roles set for units a step consumed beyond its first
@@ -88,12 +89,14 @@ class RecordParser:
             u = self.units[i]
             if isinstance(u, TableUnit):
                 self.close()
+                self.found.seen.append(("indicator table", u.block.origin))
                 if u.coded:
                     self.tables.take_grid(u)
                 else:
                     grid = self.grids.read(u.block)
                     self.tables.take_text_table(grid, self.numbered.goal_for_table(i), grid.goals)
-                self.roles.append("indicator table (grid)")
+                self.roles.append("indicator table (grid)" if u.coded else
+                                  "indicator table (grid): " + describe(grid.columns))
                 i += 1
                 continue
             self.role = "text (not placed)"
@@ -146,6 +149,7 @@ class RecordParser:
         t = self.text_tables.at(i)
         if t is None:
             return None
+        self.found.seen.append(("indicator table", u.origin))
         self.close()
         self.tables.take_text_table(t, self.numbered.goal_for_table(t.start))
         for k, role in t.roles.items():
@@ -188,6 +192,7 @@ class RecordParser:
     def _indicator_header(self, i: int, u: Unit) -> int | None:
         if not starts_header(u.text):
             return None
+        self.found.seen.append(("indicator table header", u.origin))
         self.close()
         self.role = "indicator header"
         return self.tables.parse_header(i)
@@ -210,6 +215,9 @@ class RecordParser:
     def _section_heading(self, i: int, u: Unit) -> int | None:
         if not (sections.is_section_heading(u.text) or sections.is_goal_table_header(u.text)):
             return None
+        kind = sections.record_section(u.text)
+        if kind:
+            self.found.seen.append((f"{kind} heading '{u.text}'", u.origin))
         self.close(notes=not sections.footnote(u.text), goal_text=True)
         self.role = "section heading"
         return i + 1

@@ -21,7 +21,7 @@ from ..profiles import sections
 from ..profiles.codes import leading_code
 from ..profiles.columns import Token
 from ..profiles.definition import Profile
-from .header import ColumnSpec, columns_from_cells, columns_from_line
+from .header import ColumnSpec, columns_from_cells, columns_from_line, describe
 from .indicators import is_value_cell
 from .line_rows import figures_only, split_group, split_loose, split_row, split_unit
 from .placed import PlacedCell, PlacedRow
@@ -182,15 +182,28 @@ class TextTables:
         while (cell := self._cell_at(j, by_group)) is not None and self._labels(cell.text):
             header.append(cell)
             j = cell.units[-1] + 1
-        columns = columns_from_cells([c.text for c in header], self.words, self.own)
-        if len(columns) < 2 or not any(c.figure for c in columns) or self._coded(j):
+        if self._coded(j):
             return None
         cells, end = self._cells_from(j, by_group)
+        texts = [c.text for c in header]
+        # a year in a cell of its own: the label before it dated (`Begroting` `2022`), or a
+        # column of its own (`Nulmeting` `2020` `2021`) — whichever the rows under it fit best
+        best = None
+        for bind in (True, False):
+            columns = columns_from_cells(texts, self.words, self.own, bind_years=bind)
+            if len(columns) < 2 or not any(c.figure for c in columns):
+                continue
+            rows, score = segment(cells, columns, with_score=True)
+            if best is None or score > best[2]:
+                best = (columns, rows, score)
+        if best is None:
+            return None
+        columns, rows, _score = best
         table = TextTable(columns, [], i, end)
         for c in header:
             for n in c.units:
                 table.roles[n] = "indicator header"
-        rows = segment(cells, columns)
+        table.roles[i] = "indicator header: " + describe(columns)
         for row in rows:
             if row is None:
                 continue
@@ -216,7 +229,7 @@ class TextTables:
         before = columns[:names[0]] if names else []
         has_unit = any(c.role == "unit" for c in columns)
         has_source = any(c.role == "source" for c in columns)
-        table = TextTable(columns, [], i, i + 1, roles={i: "indicator header"})
+        table = TextTable(columns, [], i, i + 1, roles={i: "indicator header: " + describe(columns)})
         pending: list[tuple[int, Unit]] = []
         source: tuple[int, Unit] | None = None
         first = True
@@ -319,7 +332,7 @@ class TextTables:
     def _kind_table(self, i: int, u: Unit) -> TextTable | None:
         years = [t.year for t in self.words.tokens(u.text) if t.role == "year"]
         columns = [ColumnSpec("year", y, str(y)) for y in years]
-        table = TextTable(columns, [], i, i + 1, roles={i: "indicator header (one row per kind)"})
+        table = TextTable(columns, [], i, i + 1, roles={i: "indicator header (one row per kind): " + describe(columns)})
         name, source, top = self._name_above(i)
         if name is None:
             return None
@@ -444,9 +457,10 @@ def _align(cells: list[_Cell], cols: list[ColumnSpec]) -> tuple[float, list[int]
     return best[n][m], list(reversed(where))
 
 
-def segment(cells: list[_Cell], columns: list[ColumnSpec]) -> list[_Row | None]:
+def segment(cells: list[_Cell], columns: list[ColumnSpec], with_score: bool = False):
     """Split the cells under a header into rows: the segmentation that fits the columns best
-    (full rows preferred; rows that lost cells placed by their cells' kinds)."""
+    (full rows preferred; rows that lost cells placed by their cells' kinds). With `with_score`
+    also how well (to compare readings of the header)."""
     name_at = next((k for k, c in enumerate(columns) if c.role == "name"), 0)
     pre, post = columns[:name_at], columns[name_at + 1:]
     figure_cols = [c for c in post if c.figure or c.role == "period"]
@@ -500,7 +514,7 @@ def segment(cells: list[_Cell], columns: list[ColumnSpec]) -> list[_Row | None]:
             else:
                 rows.append(None)
             p = end
-    return rows
+    return (rows, best[0] if n else 0.0) if with_score else rows
 
 
 def _make_row(cells, code, q, end, where, after, post) -> _Row:

@@ -88,7 +88,7 @@ class Profile:
         return total
 
 
-_KEYS = {"name", "title", "leiden_codes", "detect", "min_score", "codes", "columns", "sections", "units"}
+_KEYS = {"name", "title", "leiden_codes", "detect", "min_score", "codes", "columns", "sections", "units", "extends"}
 _CODE_KEYS = {"goal", "goal_before_table", "performance", "indicator"}
 _SECTION_KEYS = {"headings", "chrome"}
 
@@ -152,13 +152,48 @@ def from_dict(data: dict, path: str = "<profile>") -> Profile:
         _heading_re=heading_re)
 
 
-def load(path: str | Path) -> Profile:
-    """Read a profile file (TOML)."""
+def read_table(path: str | Path) -> dict:
+    """The TOML table of a profile file; ProfileError names the file and the problem."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ProfileError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{path}: not valid TOML: {exc}") from None
+
+
+def extend(base: dict, data: dict) -> dict:
+    """A profile table on top of the one it `extends`: its word and pattern lists come first,
+    then the base's; its other keys replace the base's."""
+    out = {k: v for k, v in base.items() if k not in ("name", "title", "detect", "min_score")}
+    for key, value in data.items():
+        if key == "extends":
+            continue
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            merged = dict(out[key])
+            for k, v in value.items():
+                old = merged.get(k)
+                if isinstance(v, list) and isinstance(old, list):
+                    merged[k] = v + [x for x in old if x not in v]
+                elif isinstance(v, dict) and isinstance(old, dict):
+                    merged[k] = {**old, **v}
+                else:
+                    merged[k] = v
+            out[key] = merged
+        else:
+            out[key] = value
+    return out
+
+
+def load(path: str | Path, bases: dict[str, dict] | None = None) -> Profile:
+    """Read a profile file (TOML). With `extends = "NAME"` it adds to that profile's table
+    (`bases`: the tables of the known profiles by name)."""
+    data = read_table(path)
+    base_name = data.get("extends")
+    if base_name:
+        if not bases or base_name not in bases:
+            known = ", ".join(sorted(bases or {}))
+            raise ProfileError(f"{path}: extends unknown profile '{base_name}' (known: {known})")
+        data = extend(bases[base_name], data)
     return from_dict(data, str(path))

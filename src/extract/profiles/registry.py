@@ -16,15 +16,26 @@ _extra: dict[str, Profile] = {}
 
 
 @lru_cache(maxsize=1)
-def _builtin() -> dict[str, Profile]:
+def _tables() -> dict[str, dict]:
+    """The TOML tables of the built-in profiles, by name."""
     import tomllib
 
-    out: dict[str, Profile] = {}
+    out: dict[str, dict] = {}
     folder = resources.files("extract.profiles").joinpath("data")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
-            profile = from_dict(tomllib.loads(entry.read_text(encoding="utf-8")), f"profiles/data/{entry.name}")
-            out[profile.name] = profile
+            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            data["_path"] = f"profiles/data/{entry.name}"
+            out[data["name"]] = data
+    return out
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> dict[str, Profile]:
+    out: dict[str, Profile] = {}
+    for name, data in _tables().items():
+        table = {k: v for k, v in data.items() if k != "_path"}
+        out[name] = from_dict(table, data["_path"])
     return out
 
 
@@ -45,7 +56,8 @@ def get(name_or_path: str) -> Profile:
     if name_or_path in known:
         return known[name_or_path]
     if name_or_path.endswith(".toml"):
-        return register(load(name_or_path))
+        bases = {name: {k: v for k, v in t.items() if k != "_path"} for name, t in _tables().items()}
+        return register(load(name_or_path, bases))
     raise ProfileError(f"unknown profile '{name_or_path}' (known: {', '.join(sorted(known))}; "
                        f"or give the path of a .toml profile file)")
 

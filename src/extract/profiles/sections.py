@@ -95,3 +95,23 @@ def is_performance_column(text: str) -> bool:
 def without_goal_label(text: str) -> str:
     """A header line without the `Doel` column label it starts with."""
     return _GOAL_LABEL_FIRST.sub("", text)
+
+
+# Headings that open a goal or an indicator section: a page with one of them and no record read
+# is reported (`records_not_read`), never a quiet `ok`.
+_GOAL_SECTION = re.compile(r"^(?:wat (?:willen|wilden) we bereiken|doelen(?: en prestaties)?\b|doelstellingen\b|"
+                           r"beleidsdoelen\b)", re.IGNORECASE)
+_INDICATOR_SECTION = re.compile(r"^(?:(?:effect|prestatie|beleids|verplichte |wettelijke )?-?indicatoren\b|"
+                                r"kengetallen\b|basisset beleidsindicatoren)", re.IGNORECASE)
+
+
+def record_section(text: str) -> str | None:
+    """'goal' or 'indicator' when `text` is a heading that opens such a section."""
+    t = text.strip()
+    if len(t) > 80:
+        return None
+    if _GOAL_SECTION.match(t):
+        return "goal"
+    if _INDICATOR_SECTION.match(t):
+        return "indicator"
+    return None

@@ -1,0 +1,79 @@
+"""Profiles: a document shape is data. The built-in profiles load and are told apart from a
+document's text; a new shape is added by a profile entry alone (no parser edit) and a page in it
+is read; a broken profile file is an error naming the file and the key."""
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, SAMPLES, SHARED, run_cli
+
+import extract
+from extract.profiles import registry
+from extract.profiles.definition import ProfileError, from_dict
+
+DATA = ROOT / "tests" / "data" / "profiles"
+
+
+def test_the_builtin_profiles_load_and_are_listed():
+    assert {"leiden", "bbv"} <= set(registry.profiles())
+    result = run_cli("profiles")
+    assert result.returncode == 0
+    assert "leiden" in result.stdout and "bbv (default)" in result.stdout
+    assert "profiles/data/bbv.toml" in result.stdout
+
+
+def test_leiden_pages_and_other_municipalities_get_their_profile():
+    assert extract.convert(SAMPLES / "000_77f27bb01ce9e9d5.txt").profile == "leiden"
+    assert extract.convert(SAMPLES / "html" / "begroting-2024-hillegom-beleidsindicatoren-zonder-codes.html").profile == "bbv"
+    if SHARED.exists():
+        pages = sorted((SHARED / "corpus" / "other-web").glob("*.txt"))
+        assert pages and {extract.convert(p).profile for p in pages} == {"bbv"}
+
+
+def test_a_new_shape_is_a_profile_entry_alone(tmp_path):
+    page = DATA / "opgaven-page.txt"
+    plain = extract.convert(page)
+    assert not plain.indicators and not plain.goals  # no built-in profile knows `KPI | Meetwaarde | Mikpunt`
+    doc = extract.convert(page, profile=str(DATA / "opgaven.toml"))
+    assert doc.profile == "opgaven"
+    assert [(g.code, g.title) for g in doc.goals] == [("3", "Een gezonde en groene stad")]
+    assert [(i.name, i.source) for i in doc.indicators] == [("Bomen per 1.000 inwoners", "Boomregister"),
+                                                             ("Ervaren hittestress (% inwoners)", "Stadsmonitor")]
+    assert [(v.indicator_key, v.kind, v.year, str(v.value)) for v in doc.values] == [
+        ("bomen-per-1-000-inwoners", "realisatie", 2022, "212"),
+        ("bomen-per-1-000-inwoners", "streefwaarde", 2025, "230"),
+        ("ervaren-hittestress-inwoners", "realisatie", 2022, "31"),
+        ("ervaren-hittestress-inwoners", "streefwaarde", 2025, "25")]
+    # the CLI takes the file too, and documents.csv says which profile was used
+    result = run_cli("convert", str(page), "--profile", str(DATA / "opgaven.toml"), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert ",opgaven," in (tmp_path / "documents.csv").read_text(encoding="utf-8")
+
+
+def test_an_extending_profile_keeps_the_words_of_its_base():
+    opgaven = registry.get(str(DATA / "opgaven.toml"))
+    roles = {t.role for t in opgaven.columns.tokens("KPI Meetwaarde Realisatie Begroting Bron Herkomst")}
+    assert roles == {"name", "realisatie", "streefwaarde", "source"}
+
+
+@pytest.mark.parametrize("table, message", [
+    ({"title": "x"}, "'name' must be a non-empty string"),
+    ({"name": "x", "title": "x", "colour": 1}, "unknown key colour"),
+    ({"name": "x", "title": "x", "columns": {"prijs": ["euro"]}}, "unknown column role 'prijs'"),
+    ({"name": "x", "title": "x", "codes": {"goal": ["(?P<code>\\d+"]}}, "[codes] goal[0]: pattern does not compile"),
+    ({"name": "x", "title": "x", "codes": {"goal": ["Doel (?P<code>\\d+)"]}}, "needs the named groups 'code' and 'title'"),
+    ({"name": "x", "title": "x", "columns": {"name": ["bron"], "source": ["bron"]}}, "listed under both"),
+])
+def test_a_broken_profile_names_the_file_and_the_key(table, message):
+    with pytest.raises(ProfileError) as err:
+        from_dict(table, "my.toml")
+    assert "my.toml" in str(err.value) and message in str(err.value)
+
+
+def test_an_unknown_profile_is_a_usage_error(tmp_path):
+    result = run_cli("convert", str(SAMPLES / "000_77f27bb01ce9e9d5.txt"), "--profile", "nope", "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "unknown profile 'nope'" in result.stderr and "bbv" in result.stderr
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "bad"\ntitle = "bad"\nextends = "nope"\n', encoding="utf-8")
+    result = run_cli("convert", str(SAMPLES / "000_77f27bb01ce9e9d5.txt"), "--profile", str(bad), "--out", str(tmp_path))
+    assert result.returncode == 2 and "extends unknown profile 'nope'" in result.stderr

@@ -1,0 +1,95 @@
+"""Indicator tables printed as text, read by their header's meaning: the header words and the
+years they bind, rows on one line (spaces or run together), a group label or unit beside the
+name, rows that lost cells, bare year columns by the edition, and a page whose goal and
+indicator sections gave no record."""
+from __future__ import annotations
+
+import pytest
+
+import extract
+from extract.parse.header import ColumnSpec, columns_from_cells, columns_from_line, resolve_bare_years
+from extract.parse.line_rows import split_group, split_row, split_unit
+from extract.profiles import registry
+
+BBV = registry.get("bbv")
+
+
+def roles(columns):
+    return [(c.role, c.year) for c in columns]
+
+
+def test_header_words_and_the_years_they_bind():
+    line = columns_from_line("IndicatorNulmetingDoelstelling 2017Realisatie 2017Ambitie 2018", BBV.columns)
+    assert roles(line) == [("name", None), ("nulmeting", None), ("streefwaarde", 2017), ("realisatie", 2017),
+                           ("streefwaarde", 2018)]
+    bbv = columns_from_line("Nr. Taakveld Indicator Eenheid Periode Werkelijk Begroting 2022 Bron Beschrijving", BBV.columns)
+    assert roles(bbv) == [("number", None), ("group", None), ("name", None), ("unit", None), ("period", None),
+                          ("realisatie", None), ("streefwaarde", 2022), ("source", None), ("other", None)]
+    # a row of labels over a row of years pairs them in order
+    cells = ["Effectindicatoren", "Realisatie", "Begroting", "Begroting", "2017", "2018", "2019"]
+    assert roles(columns_from_cells(cells, BBV.columns)) == [("name", None), ("realisatie", 2017),
+                                                            ("streefwaarde", 2018), ("streefwaarde", 2019)]
+    # web text prints `Begroting` and `2022` as two cells of one column; a grid's year cell is a column
+    assert roles(columns_from_cells(["Indicator", "Begroting", "2022"], BBV.columns)) == [("name", None), ("streefwaarde", 2022)]
+    assert roles(columns_from_cells(["Indicator", "Nulmeting", "2020"], BBV.columns, bind_years=False)) == [
+        ("name", None), ("nulmeting", None), ("year", 2020)]
+
+
+@pytest.mark.parametrize("kind, year, expected", [
+    ("jaarstukken", 2023, ["realisatie", "realisatie"]),
+    ("begroting", 2023, ["realisatie", "streefwaarde"]),
+])
+def test_bare_year_columns_by_the_edition(kind, year, expected):
+    columns = [ColumnSpec("name"), ColumnSpec("year", 2022), ColumnSpec("year", 2023)]
+    resolved, undecided = resolve_bare_years(columns, year, kind)
+    assert [c.role for c in resolved[1:]] == expected and not undecided
+    _, undecided = resolve_bare_years(columns, None, "other")
+    assert undecided
+
+
+def test_rows_on_one_line_spaced_or_run_together():
+    spaced = split_row("1 0 Formatie Fte per 1.000 inwoners 2022 6,0 6,2 Eigen gegevens", 3)
+    assert (spaced.name, spaced.figures, spaced.rest) == ("1 0 Formatie Fte per 1.000 inwoners", ["2022", "6,0", "6,2"],
+                                                          "Eigen gegevens")
+    glued = split_row("Percentage gerealiseerde inkomsten-99,3%100%98,1%Eigen statistiek / doorlopend", 4)
+    assert (glued.name, glued.figures, glued.rest) == ("Percentage gerealiseerde inkomsten", ["-", "99,3%", "100%", "98,1%"],
+                                                       "Eigen statistiek / doorlopend")
+    assert split_row("30%30%35% (meting 2016)32%", 4).figures == ["30%", "30%", "35% (meting 2016)", "32%"]
+    assert split_row("Realisatie bezuinigingennb100%100%90%Eigen statistiek", 4).name == "Realisatie bezuinigingen"
+    assert split_row("% Van de uitstroom dat binnen 1 jaar weer instroomt", 2) is None  # `ja` in `jaar` is no figure
+    assert split_row("Weerstandsratio2,82,9>12,9Naris, doorlopend", 4) is None      # cannot be told apart
+
+
+def test_a_group_label_and_a_unit_beside_the_name():
+    text = "Kwaliteit openbaar bestuur Opkomst verkiezingen Tweede Kamer"
+    assert split_group(text, text, required=True) == ("Kwaliteit openbaar bestuur", "Opkomst verkiezingen Tweede Kamer")
+    assert split_group("Opkomst verkiezingen Provinciale Staten", "Opkomst verkiezingen Provinciale Staten",
+                       required=False) == (None, "Opkomst verkiezingen Provinciale Staten")
+    raw = "Emissie van broeikasgassen  Totale emissie broeikasgassen"
+    assert split_group(" ".join(raw.split()), raw, required=False) == ("Emissie van broeikasgassen", "Totale emissie broeikasgassen")
+    assert split_unit("Formatie Fte per 1.000 inwoners", BBV.unit_words) == ("Formatie", "Fte per 1.000 inwoners")
+
+
+def _convert(tmp_path, text: str, name: str = "page.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract.convert(path)
+
+
+def test_a_row_that_lost_a_value_cell_keeps_its_indicator_and_places_no_value(tmp_path):
+    doc = _convert(tmp_path, "Begroting 2022\n\nIndicator\n\nRealisatie 2020\n\nRealisatie 2021\n\nBegroting 2022\n\nBron\n\n"
+                   "Aantal banen\n\n412\n\n430\n\n440\n\nCBS\n\nAantal vestigingen\n\n98\n\nLISA\n", "begroting-2022.txt")
+    assert [i.name for i in doc.indicators] == ["Aantal banen", "Aantal vestigingen"]
+    assert [(v.indicator_key, v.year) for v in doc.values] == [("aantal-banen", 2020), ("aantal-banen", 2021), ("aantal-banen", 2022)]
+    problem = next(d for d in doc.diagnostics if d.code == "ambiguous_row")
+    assert "Aantal vestigingen" in problem.message and "98" in problem.message
+
+
+def test_sections_seen_without_records_make_the_document_partial(tmp_path):
+    doc = _convert(tmp_path, "Begroting 2022\n\nWat willen we bereiken?\n\nEen schone stad.\n\nBeleidsindicatoren\n\n"
+                   "De cijfers volgen.\n")
+    assert doc.status == "partial"
+    warning = next(d for d in doc.diagnostics if d.code == "records_not_read")
+    assert "Wat willen we bereiken?" in warning.message and "line 3" in warning.message
+    quiet = _convert(tmp_path, "Nieuws\n\nDe gemeente opent een bibliotheek.\n", "news.txt")
+    assert quiet.status == "ok" and [d.code for d in quiet.diagnostics] == ["no_records"]
