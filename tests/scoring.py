@@ -125,6 +125,18 @@ class Score:
     fn: dict = field(default_factory=lambda: defaultdict(int))
     misses: list = field(default_factory=list)
 
+    def tally(self, src: str, want: set, have: set) -> None:
+        """Count one document's facts: found, missing, extra."""
+        for f in want:
+            if f in have:
+                self.tp[f[0]] += 1
+            else:
+                self.fn[f[0]] += 1
+                self.misses.append((src, "missing", f))
+        for f in have - want:
+            self.fp[f[0]] += 1
+            self.misses.append((src, "extra", f))
+
     @property
     def f1(self) -> float:
         t = sum(self.tp.values())
@@ -162,15 +174,7 @@ def score(out: Path, golds: dict[str, dict]) -> Score:
         want = gold_facts(g)
         have = {f for f in got.get(src, set())
                 if not (f[0] == "value" and (f[1] in skip or f[1].rsplit("|", 2)[0] in vague))}
-        for f in want:
-            if f in have:
-                s.tp[f[0]] += 1
-            else:
-                s.fn[f[0]] += 1
-                s.misses.append((src, "missing", f))
-        for f in have - want:
-            s.fp[f[0]] += 1
-            s.misses.append((src, "extra", f))
+        s.tally(src, want, have)
     return s
 
 
@@ -195,13 +199,5 @@ def comparison_score(out: Path, golds: dict[str, dict]) -> Score:
                 ind = c["indicator"] if c.get("indicator") else "name:" + norm(c.get("indicator_name"))
                 want.add(("comparison", f'{ind}|{norm(c.get("column"))}|{c.get("year") or ""}', str(d)))
         have = got.get(src, set())
-        for f in want:
-            if f in have:
-                s.tp[f[0]] += 1
-            else:
-                s.fn[f[0]] += 1
-                s.misses.append((src, "missing", f))
-        for f in have - want:
-            s.fp[f[0]] += 1
-            s.misses.append((src, "extra", f))
+        s.tally(src, want, have)
     return s
