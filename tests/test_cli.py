@@ -50,8 +50,8 @@ def test_broken_file_fails_alone_and_is_reported(tmp_path):
     assert "broken.pdf" in r.stderr
     with open(out / "documents.csv", encoding="utf-8") as fh:
         docs = {row["document_id"]: row for row in csv.DictReader(fh)}
-    assert docs["broken"]["status"] == "failed"
-    assert docs["seed"]["status"] == "ok" and docs["seed"]["goals"] == "1"
+    assert docs["broken"]["document_status"] == "failed"
+    assert docs["seed"]["document_status"] == "ok" and docs["seed"]["n_goals"] == "1"
     with open(out / "diagnostics.csv", encoding="utf-8") as fh:
         diags = [row for row in csv.DictReader(fh) if row["document_id"] == "broken"]
     assert diags and diags[0]["severity"] == "error" and "broken.pdf" in diags[0]["location"]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..checks.at_conversion import validate
 from ..models import Diagnostic, Document, Provenance
@@ -25,8 +26,11 @@ from ..profiles import registry
 from ..profiles.definition import Profile
 from ..sources import SUFFIXES, SourceError, read_layout
 from ..sources.faults import raised_in_our_code
-from ..writers import write_document_json, write_schema, write_tables
+from ..writers import write_document_json, write_outputs, write_schema
 from .limits import DEFAULT_TIMEOUT, ConversionTimeout, default_jobs, time_limit
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["DEFAULT_TIMEOUT", "Batch", "ConversionTimeout", "convert", "convert_batch", "default_jobs",
            "document_id_for", "find_inputs", "iter_convert", "raised_at", "unique_ids", "write_schema"]
@@ -140,6 +144,17 @@ class Batch:
     def failed(self) -> list[Document]:
         return [d for d in self.documents if d.status == "failed"]
 
+    def to_frames(self) -> "dict[str, pd.DataFrame]":
+        """The batch's tables as typed pandas DataFrames, one per table (`documents`, `goals`,
+        `indicator_values`, ...), with the columns of the CSV tables (see `extract.writers.frames`)."""
+        from ..writers.frames import batch_frames
+        return batch_frames(self.documents)
+
+    def write(self, out: str | Path, formats: str | Iterable[str] = ("csv",)) -> list[Path]:
+        """Write the batch's tables into `out` in `formats` (csv, parquet, duckdb; see
+        `extract.writers.output`); returns the files written."""
+        return write_outputs(out, self.documents, formats)
+
 
 def unique_ids(files: list[Path]) -> list[str]:
     """Document ids from file names, made unique within the batch with the parent folder."""
@@ -179,13 +194,14 @@ def iter_convert(files: list[Path], *, jobs: int = 1, timeout: float | None = DE
 
 def convert_batch(paths: Iterable[str | Path], *, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
                   out: str | Path | None = None, on_document: Callable[[Document], None] | None = None,
-                  profile: str | None = None) -> Batch:
+                  profile: str | None = None, formats: str | Iterable[str] = ("csv",)) -> Batch:
     """Convert every input under `paths` (files, and folders searched recursively) in input
     order, in `jobs` processes (0: one per core for large batches). With `out`, each document's
     JSON is written to OUT/json/ as it is converted and the CSV tables to OUT/ at the end, as
     `extract convert` does. `on_document` is called with each document as it is done. The
     batch's `problems` name the paths that do not exist or are not inputs. `profile` forces the
-    document shape (a name or .toml path; ProfileError when unknown)."""
+    document shape (a name or .toml path; ProfileError when unknown). `formats`: the table
+    formats to write (csv, parquet, duckdb; `Batch.write`)."""
     if profile is not None:
         registry.get(profile)   # an unknown profile is a usage error, before any work
     files, problems = find_inputs(paths)
@@ -197,5 +213,5 @@ def convert_batch(paths: Iterable[str | Path], *, jobs: int = 1, timeout: float 
         if on_document:
             on_document(doc)
     if out is not None:
-        write_tables(Path(out), batch.documents)
+        batch.write(out, formats)
     return batch

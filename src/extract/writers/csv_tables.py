@@ -1,66 +1,95 @@
-"""The normalized CSV tables of a batch. UTF-8, `\n` line ends, documents in input order and
-records in document order, so the same input gives the same bytes."""
+"""The normalized tables of a batch: their rows (`table_rows`, typed Python values) and their CSV
+form. UTF-8, `\n` line ends, documents in input order and records in document order, so the same
+input gives the same bytes. The columns and their order are the catalogue's (`tables.py`)."""
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 
-from ..models import PROVENANCE_COLUMNS, Document, provenance_columns
+from ..models import Document, Provenance
 from ..models.values import format_decimal
 from .atomic import write_atomic
+from .tables import TABLES
 
-TABLES: dict[str, list[str]] = {
-    "documents": ["document_id", "source_file", "sha256", "format", "kind", "year", "municipality",
-                  "programme", "title", "status", "profile", "policy_areas", "goals", "performances", "indicators",
-                  "values", "diagnostics"],
-    "policy_areas": ["document_id", "code", "title", "programme"] + PROVENANCE_COLUMNS,
-    "goals": ["document_id", "policy_area_code", "code", "title", "description"] + PROVENANCE_COLUMNS,
-    "performances": ["document_id", "goal_code", "code", "title", "explanation"] + PROVENANCE_COLUMNS,
-    "indicators": ["document_id", "goal_code", "code", "key", "name", "note", "unit", "unit_label",
-                   "source"] + PROVENANCE_COLUMNS,
-    "indicator_values": ["document_id", "indicator_code", "indicator_key", "kind", "year", "value", "raw",
-                         "status", "unit", "comparator", "qualifier", "markers"] + PROVENANCE_COLUMNS,
-    "comparison_values": ["document_id", "indicator_code", "indicator_key", "label", "year", "value", "raw",
-                          "status", "unit", "comparator", "qualifier", "markers"] + PROVENANCE_COLUMNS,
-    "diagnostics": ["document_id", "severity", "code", "message", "location"],
-}
+
+def _where(prefix: str, p: Provenance | None, raw_text: bool = True) -> dict:
+    """The provenance columns of a record row (`goal_page`, ...); bbox as a tuple of four floats."""
+    row = {f"{prefix}_page": p and p.page, f"{prefix}_line_start": p and p.line_start,
+           f"{prefix}_line_end": p and p.line_end, f"{prefix}_element": p and p.element,
+           f"{prefix}_bbox": p and p.bbox}
+    if raw_text:
+        row[f"{prefix}_raw_text"] = p.raw if p is not None else None
+    return row
 
 
 def table_rows(doc: Document) -> dict[str, list[dict]]:
+    """The rows `doc` gives each table, as dicts of typed values (str, int, Decimal, bool, a bbox
+    tuple, or None), keyed by the catalogue's column names."""
     d = doc.document_id
     counts = doc.counts()
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     rows["documents"].append({
         "document_id": d, "source_file": doc.source_file, "sha256": doc.sha256, "format": doc.format,
-        "kind": doc.kind, "year": doc.year, "municipality": doc.municipality, "programme": doc.programme,
-        "title": doc.title, "status": doc.status, "profile": doc.profile, "policy_areas": len(doc.policy_areas), **counts})
+        "document_kind": doc.kind, "document_year": doc.year, "municipality": doc.municipality,
+        "document_programme": doc.programme, "document_title": doc.title, "document_status": doc.status,
+        "profile": doc.profile, "n_policy_areas": len(doc.policy_areas), "n_goals": counts["goals"],
+        "n_performances": counts["performances"], "n_indicators": counts["indicators"],
+        "n_values": counts["values"], "n_comparison_values": len(doc.comparison_values),
+        "n_diagnostics": counts["diagnostics"]})
     for a in doc.policy_areas:
-        rows["policy_areas"].append({"document_id": d, "code": a.code, "title": a.title,
-                                     "programme": a.programme, **provenance_columns(a.provenance)})
+        rows["policy_areas"].append({"document_id": d, "code": a.code, "title": a.title, "programme": a.programme,
+                                     **_where("policy_area", a.provenance)})
     for g in doc.goals:
         rows["goals"].append({"document_id": d, "policy_area_code": g.policy_area_code, "code": g.code,
-                              "title": g.title, "description": g.description, **provenance_columns(g.provenance)})
+                              "title": g.title, "description": g.description, **_where("goal", g.provenance)})
     for p in doc.performances:
-        rows["performances"].append({"document_id": d, "goal_code": p.goal_code, "code": p.code,
-                                     "title": p.title, "explanation": p.explanation, **provenance_columns(p.provenance)})
+        rows["performances"].append({"document_id": d, "goal_code": p.goal_code, "code": p.code, "title": p.title,
+                                     "explanation": p.explanation, **_where("performance", p.provenance)})
     for i in doc.indicators:
         rows["indicators"].append({"document_id": d, "goal_code": i.goal_code, "code": i.code, "key": i.key,
                                    "name": i.name, "note": i.note, "unit": i.unit, "unit_label": i.unit_label,
-                                   "source": i.source, **provenance_columns(i.provenance)})
+                                   "source": i.source, **_where("indicator", i.provenance)})
     for table, figures in (("indicator_values", doc.values), ("comparison_values", doc.comparison_values)):
         for v in figures:
             rows[table].append({
                 "document_id": d, "indicator_code": v.indicator_code, "indicator_key": v.indicator_key,
                 "kind": getattr(v, "kind", None), "label": getattr(v, "label", None), "year": v.year,
-                "value": format_decimal(v.value), "raw": v.raw, "status": v.status, "unit": v.unit,
+                "value": v.value, "raw": v.raw, "status": v.status, "value_unit": v.unit,
                 "comparator": v.comparator, "qualifier": v.qualifier, "markers": v.markers,
-                **provenance_columns(v.provenance)})
+                **_where("value", v.provenance, raw_text=False)})
     for x in doc.diagnostics:
-        rows["diagnostics"].append({"document_id": d, "severity": x.severity, "code": x.code,
-                                    "message": x.message, "location": x.location})
+        p = x.provenance
+        rows["diagnostics"].append({"document_id": d, "severity": x.severity, "diagnostic_code": x.code,
+                                    "message": x.message, "location": x.location, "page": p and p.page,
+                                    "line_start": p and p.line_start, "line_end": p and p.line_end,
+                                    "element": p and p.element})
     return rows
+
+
+def batch_rows(documents: Iterable[Document]) -> dict[str, list[dict]]:
+    """The rows of every table for the documents, in document order."""
+    merged: dict[str, list[dict]] = {name: [] for name in TABLES}
+    for doc in documents:
+        for name, rows in table_rows(doc).items():
+            merged[name].extend(rows)
+    return merged
+
+
+def csv_text(value: object) -> str:
+    """A typed cell as the CSV writes it: '' for None, decimals without exponent, booleans as
+    true/false, a bbox as four numbers with two decimals."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, tuple):
+        return " ".join(f"{x:.2f}" for x in value)
+    return str(value)
 
 
 def render_csv(columns: list[str], rows: Iterable[dict]) -> bytes:
@@ -72,14 +101,17 @@ def render_csv(columns: list[str], rows: Iterable[dict]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def write_tables(out: Path, documents: Iterable[Document]) -> list[Path]:
-    merged: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for doc in documents:
-        for name, rows in table_rows(doc).items():
-            merged[name].extend(rows)
+def write_csv_tables(out: Path, rows: dict[str, list[dict]]) -> list[Path]:
+    """Write OUT/<table>.csv for every table of the catalogue from the batch's rows."""
     written = []
-    for name, columns in TABLES.items():
+    for name, table in TABLES.items():
         path = Path(out) / f"{name}.csv"
-        write_atomic(path, render_csv(columns, merged[name]))
+        write_atomic(path, render_csv(table.column_names, ({k: csv_text(v) for k, v in r.items()}
+                                                           for r in rows[name])))
         written.append(path)
     return written
+
+
+def write_tables(out: Path, documents: Iterable[Document]) -> list[Path]:
+    """Write the CSV tables of `documents` into `out`."""
+    return write_csv_tables(out, batch_rows(documents))

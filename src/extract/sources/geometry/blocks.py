@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ...layout import Block, Line
-from ...models import Diagnostic
+from ...models import Diagnostic, Provenance
 from ...profiles import sections
 from ...profiles.codes import leading_code, policy_area_line
 from ...profiles.money import has_money_note, is_money_heading
@@ -184,7 +184,8 @@ class PageReader:
             self.diagnostics.append(Diagnostic(
                 severity="info", code="money_table_left_out",
                 message=f"left out a money table ({k - i} lines, amounts are not indicators) on page {page}",
-                location=f"{self.source_file}, page {page}"))
+                location=f"{self.source_file}, page {page}",
+                provenance=Provenance(source_file=self.source_file, page=page)))
         return k
 
     # -- prose -------------------------------------------------------------------------------

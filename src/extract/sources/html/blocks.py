@@ -15,7 +15,7 @@ from bs4 import NavigableString, Tag
 from bs4.element import PreformattedString
 
 from ...layout import Block, Line
-from ...models import Diagnostic
+from ...models import Diagnostic, Provenance
 from ...models.values import clean_text
 from ...profiles.codes import starts_like_code
 from .content import NON_TEXT_TAGS
@@ -166,7 +166,8 @@ class BlockWalker:
             self.notes.append(Diagnostic(
                 severity="warning", code="deep_nesting",
                 message=f"markup nested deeper than {MAX_DEPTH} elements; read as plain text there",
-                location=f"{self.source_file}, {self.paths.path(el)}"))
+                location=f"{self.source_file}, {self.paths.path(el)}",
+                provenance=Provenance(source_file=self.source_file, element=self.paths.path(el))))
         for text in el.get_text("\n").splitlines():
             self._parts.append(text)
             self._end_line()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from ...layout import Layout
-from ...models import Diagnostic
+from ...models import Diagnostic, Provenance
 from ...profiles.documents import DOCUMENT_KIND_WORDS
 from .. import SourceError
 from ..geometry.blocks import PageReader
@@ -99,7 +99,8 @@ def _page_diagnostics(tp: TextPass, layout: Layout, source_file: str) -> None:
         layout.diagnostics.append(Diagnostic(
             severity="warning", code="no_text_layer",
             message=f"{len(tp.scanned)} page(s) without a text layer (scanned: OCR is not supported): {pages}",
-            location=f"{source_file}, page {tp.scanned[0]}"))
+            location=f"{source_file}, page {tp.scanned[0]}",
+            provenance=Provenance(source_file=source_file, page=tp.scanned[0])))
     layout.diagnostics.extend(unreadable_page(source_file, page, reason) for page, reason in tp.unreadable.items())
 
 

@@ -22,7 +22,7 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ...models import Diagnostic
+from ...models import Diagnostic, Provenance
 from .. import SourceError
 from ..faults import internal_error, raised_in_our_code
 from .furniture import RunningText, drop_furniture
@@ -135,7 +135,8 @@ class _Reader:
             self.diagnostics.append(Diagnostic(
                 severity="info", code="rotated_text_left_out",
                 message=f"left out {rotated} words set at an angle on page {number}",
-                location=f"{self.source_file}, page {number}"))
+                location=f"{self.source_file}, page {number}",
+                provenance=Provenance(source_file=self.source_file, page=number)))
         return number, lines, rulings
 
     def unreadable(self, page: int, reason: str) -> None:
@@ -144,7 +145,8 @@ class _Reader:
 
 def unreadable_page(source_file: str, page: int, reason: str) -> Diagnostic:
     return Diagnostic(severity="warning", code="unreadable_page", message=f"page {page} could not be read: {reason}",
-                      location=f"{source_file}, page {page}")
+                      location=f"{source_file}, page {page}",
+                      provenance=Provenance(source_file=source_file, page=page))
 
 
 def page_failure(exc: BaseException, source_file: str, page: int) -> Diagnostic:
