@@ -26,8 +26,12 @@ from .options import CONTEXT, jobs_option, out_option
               help="Show a progress bar (default: on a terminal, for more than 10 files).")
 @click.option("--profile", "profile", default=None, metavar="NAME|FILE.toml",
               help="Read every document as this shape (see `extract profiles`); default: detected per document.")
+@click.option("--format", "formats", default="csv", show_default=True, metavar="csv,parquet,duckdb",
+              callback=lambda ctx, param, value: _formats(value),
+              help="Table formats, comma-separated: csv (with datapackage.json), parquet (OUT/<table>.parquet), "
+                   "duckdb (OUT/extract.duckdb).")
 def convert_command(paths: tuple[Path, ...], out: Path, jobs: int, timeout: float, quiet: bool,
-                    progress: bool | None, profile: str | None) -> None:
+                    progress: bool | None, profile: str | None, formats: tuple[str, ...]) -> None:
     """Convert PATHS (files, or folders searched recursively for .html .htm .pdf .txt) into
     OUT/documents.csv, policy_areas.csv, goals.csv, performances.csv, indicators.csv,
     indicator_values.csv, diagnostics.csv and OUT/json/<document>.json.
@@ -57,7 +61,8 @@ def convert_command(paths: tuple[Path, ...], out: Path, jobs: int, timeout: floa
                 bar.update(1)
             elif not quiet or doc.status == "failed":
                 click.echo(summary_line(doc))
-        batch = convert_batch(files, jobs=jobs, timeout=timeout or None, out=out, on_document=done, profile=profile)
+        batch = convert_batch(files, jobs=jobs, timeout=timeout or None, out=out, on_document=done, profile=profile,
+                              formats=formats)
     if show_bar and not quiet:
         for doc in batch.documents:
             click.echo(summary_line(doc))
@@ -67,6 +72,15 @@ def convert_command(paths: tuple[Path, ...], out: Path, jobs: int, timeout: floa
             if d.severity == "error":
                 click.echo(f"failed: {d.location}: {d.message}", err=True)
     sys.exit(1 if batch.failed or problems else 0)
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    """--format parsed and its libraries checked, before anything is converted (usage error: 2)."""
+    from ..api.outputs import MissingExtra, UnknownFormat, require_formats
+    try:
+        return require_formats(value)
+    except (UnknownFormat, MissingExtra) as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
 
 
 @click.command("schema", context_settings=CONTEXT)

@@ -13,8 +13,11 @@ from pathlib import Path
 from ..models import Document
 from .csv_tables import batch_rows, write_csv_tables
 from .data_package import write_data_package
+from .parquet import MissingExtra, import_duckdb, import_pyarrow
 
 FORMATS = ("csv", "parquet", "duckdb")
+
+__all__ = ["FORMATS", "MissingExtra", "UnknownFormat", "parse_formats", "require_formats", "write_outputs"]
 
 
 class UnknownFormat(ValueError):
@@ -30,6 +33,17 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     if unknown or not names:
         raise UnknownFormat(f"unknown format {', '.join(unknown) or '(none)'}; formats: {', '.join(FORMATS)}")
     return tuple(f for f in FORMATS if f in names)
+
+
+def require_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
+    """The formats parsed (`parse_formats`), after checking that their libraries import: raises
+    MissingExtra (an ImportError naming the pip extra) before any work is done."""
+    chosen = parse_formats(formats)
+    if "parquet" in chosen or "duckdb" in chosen:
+        import_pyarrow()
+    if "duckdb" in chosen:
+        import_duckdb()
+    return chosen
 
 
 def write_outputs(out: str | Path, documents: Iterable[Document], formats: str | Iterable[str] = ("csv",)) -> list[Path]:
