@@ -262,8 +262,9 @@ class Document(_Model):
     format: Format
     """How the file was read: html, pdf or text (recognised from its content)."""
     kind: Kind = "other"
-    """The kind of edition: begroting (budget), jaarstukken (annual report), voortgangsrapportage,
-    bestuursrapportage, or other."""
+    """The kind of edition: begroting (budget), jaarstukken (annual report), a progress report
+    (voortgangsrapportage, bestuursrapportage, kwartaalrapportage), voorjaarsnota, najaarsnota,
+    kadernota, or other."""
     year: int | None = None
     """The year the edition is about (the budget year; the year an annual report reports on)."""
     municipality: str | None = None
