@@ -40,9 +40,15 @@ def edition(kind="begroting", year=2020, goals=None, perfs=None, inds=None, valu
         values=[IndicatorValue.from_raw(c, k, y, raw, prov()) for c, k, y, raw in values])
 
 
+def plain(df):
+    """A typed frame's cells as plain Python values (pd.NA as None, Int64 as int)."""
+    return df.astype(object).where(df.notna(), None)
+
+
 def rows(df, *changes):
     sel = df[df["change"].isin(changes)] if changes else df
-    return [tuple(r) for r in sel[["change", "record_type", "code", "kind", "year", "old", "new"]].itertuples(index=False)]
+    return [tuple(r) for r in plain(sel[["change", "record_type", "code", "kind", "year", "old", "new"]])
+            .itertuples(index=False)]
 
 
 def test_seeds_annual_report_2017_vs_budget_2019():
@@ -59,8 +65,9 @@ def test_seeds_annual_report_2017_vs_budget_2019():
         ("only_old", "policy_area", "9B", None, None, "Preventie", None)]
     targets = df[df["change"] == "target"]
     assert len(targets) == 6 + 16                           # 2017 of the report, 2019-2022 of the budget
-    row = targets[(targets["code"] == "9A1.f") & (targets["year"] == 2017)].iloc[0]
+    row = plain(targets[(targets["code"] == "9A1.f") & (targets["year"] == 2017)]).iloc[0]
     assert (row["old"], row["new"], row["realised"]) == ("24%", None, "18%")   # promised vs realised
+    assert (row["old_value"], row["new_value"], row["realised_value"]) == (24.0, None, 18.0)
     assert set(targets[targets["new"].notna()]["year"]) == {2019, 2020, 2021, 2022}
 
 
@@ -83,6 +90,9 @@ def test_cli_compare_pair_writes_changes_and_fails_on_restatement(tmp_path):
         changes = list(csv.DictReader(fh))
     assert [(c["change"], c["record_type"], c["code"], c["similarity"]) for c in changes] == [
         ("renamed", "indicator", "8C1.b", "0.909"), ("restated", "value", "8C1.c", "")]
+    # the printed values beside their numbers: 432.000 is four hundred thirty-two thousand
+    assert [(c["old"], c["old_value"], c["new"], c["new_value"]) for c in changes[1:]] == [
+        ("432.000", "432000", "428.500", "428500")]
     assert run_cli("compare", *map(str, PAIR), "--out", str(tmp_path), "--fail-on", "restatement").returncode == 1
     assert run_cli("compare", *map(str, PAIR), "--out", str(tmp_path), "--fail-on", "change").returncode == 1
 
@@ -145,11 +155,42 @@ def test_reparented_performance_and_indicator():
         ("reparented", "indicator", "9A2.a", "9A1.a", "9A1", "9A2")]
 
 
-def test_goal_renamed_by_code_even_when_reworded_entirely():
+def test_a_code_reused_for_an_unrelated_record_is_replaced_not_renamed():
     old = edition(goals={"9A1": "Sociale binding is hoog"})
     new = edition(year=2021, goals={"9A1": "Iedere Leidenaar doet mee"})
+    df = extract.compare(old, new)
+    [row] = rows(df)
+    assert row == ("replaced", "goal", "9A1", None, None, "Sociale binding is hoog", "Iedere Leidenaar doet mee")
+    assert df["similarity"].iloc[0] < 0.5
+    assert "now stands for another goal" in df["message"].iloc[0]
+
+
+def test_a_replaced_indicators_values_are_not_compared_as_restatements():
+    old = edition(inds={"9A1.a": ("Percentage vrijwilligers", "%", "Stadsenquête")},
+                  values=[("9A1.a", "realisatie", 2019, "32%")])
+    new = edition(year=2021, inds={"9A1.a": ("Aantal bezoekers van de bibliotheek", "aantal", "Bibliotheek")},
+                  values=[("9A1.a", "realisatie", 2019, "410.000")])
+    assert [r[0] for r in rows(extract.compare(old, new))] == ["replaced"]
+
+
+def test_a_reworded_record_at_half_similarity_or_more_is_renamed():
+    old = edition(goals={"9A1": "Sociale binding en participatie zijn hoog"})
+    new = edition(year=2021, goals={"9A1": "Sociale binding en participatie van inwoners is hoog"})
     [row] = rows(extract.compare(old, new))
-    assert row == ("renamed", "goal", "9A1", None, None, "Sociale binding is hoog", "Iedere Leidenaar doet mee")
+    assert row[0] == "renamed"
+
+
+def test_editions_without_a_common_policy_area_cannot_be_compared(tmp_path):
+    from extract.checks.comparison import NothingToCompare
+    old = edition(goals={"9A1": "Sociale binding is hoog"}, perfs={}, inds={})
+    new = edition(year=2021, goals={"8C1": "Leidenaren sporten"}, perfs={}, inds={})
+    with pytest.raises(NothingToCompare, match=r"share no policy area.*old: 9A; new: 8C"):
+        extract.compare(old, new)
+    r = run_cli("compare", str(SAMPLES / "editions" / "jaarstukken-2019-9a-fouten.txt"), str(PAIR[0]),
+                "--out", str(tmp_path), "--fail-on", "change")
+    assert r.returncode == 2
+    assert "share no policy area, so nothing can be compared (old: 9A; new: 8C)" in r.stderr
+    assert not (tmp_path / "changes.csv").exists()
 
 
 def test_source_and_unit_changed():

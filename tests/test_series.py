@@ -22,18 +22,19 @@ def test_seeds_give_one_row_per_indicator_year_kind_without_conflicts():
     c = df[(df["indicator_code"] == "9A1.c") & (df["kind"] == "realisatie")]
     assert list(c["year"]) == [2013, 2015, 2017]          # the '-' of 2014 and 2016 are no figures
     both = df[(df["indicator_code"] == "9A1.a") & (df["kind"] == "realisatie") & (df["year"] == 2016)].iloc[0]
-    assert both["value"] == Decimal("5.9") and both["n_editions"] == 2
+    assert both["value"] == 5.9 and both["n_editions"] == 2
     assert both["editions"] == "jaarstukken 2017; begroting 2019"      # publication order
-    assert both["raw"] == "5,9" and both["unit"] == "score" and both["policy_area"] == "9A"
+    assert both["raw"] == "5,9" and both["unit"] == "score" and both["policy_area_code"] == "9A"
+    assert both["document_ids"] == "002_28e5dc0f656876b6; 000_77f27bb01ce9e9d5"
 
 
 def test_disagreeing_editions_are_flagged_and_the_latest_value_kept():
     df = extract.series(list(PAIR))
-    conflicts = df[df["conflict"] == True]  # noqa: E712
+    conflicts = df[df["conflict"]]
     assert list(zip(conflicts["indicator_code"], conflicts["kind"], conflicts["year"])) == [("8C1.c", "realisatie", 2018)]
     row = conflicts.iloc[0]
-    assert row["value"] == Decimal("428500") and row["raw"] == "428.500"
-    assert row["values"] == "432.000 (begroting 2020); 428.500 (begroting 2021)"
+    assert row["value"] == 428500 and row["raw"] == "428.500"
+    assert row["values_by_edition"] == "432.000 (begroting 2020); 428.500 (begroting 2021)"
     renamed = df[df["indicator_code"] == "8C1.b"].iloc[0]
     assert "gemeentelijke" in renamed["indicator_name"]                 # the latest wording
 
@@ -42,14 +43,42 @@ def test_values_without_figure_or_year_are_left_out_and_qualitative_kept():
     doc = edition(values=[("9A1.a", "realisatie", 2017, "n.b."), ("9A1.a", "realisatie", 2018, "-"),
                           ("9A1.a", "streefwaarde", 2020, "stijging"), ("9A1.a", "streefwaarde", None, "40%")])
     df = extract.series([doc])
-    assert [(r.kind, r.year, r.value, r.raw, r.status) for r in df.itertuples()] == [
-        ("streefwaarde", 2020, None, "stijging", "qualitative")]
+    assert [(r.kind, r.year, r.value, r.raw, r.status) for r in df.astype(object).where(df.notna(), None)
+            .itertuples()] == [("streefwaarde", 2020, None, "stijging", "qualitative")]
 
 
 def test_equal_numbers_written_differently_do_not_conflict():
     a = edition(year=2020, values=[("9A1.a", "realisatie", 2018, "6,0")])
     b = edition(year=2021, values=[("9A1.a", "realisatie", 2018, "6")])
     assert not extract.series([a, b])["conflict"].any()
+
+
+def test_the_series_frame_is_typed_and_its_csv_prints_exact_numbers(tmp_path):
+    df = extract.series(list(PAIR), out=tmp_path)
+    assert (df["year"].dtype, df["value"].dtype, df["n_editions"].dtype, df["conflict"].dtype) == (
+        "Int64", "Float64", "Int64", "boolean")
+    assert not [c for c in df.columns if df[c].dtype == object]
+    with open(tmp_path / "indicator_series.csv", encoding="utf-8", newline="") as fh:
+        printed = {(r["indicator_code"], r["kind"], r["year"]): r["value"] for r in csv.DictReader(fh)}
+    assert printed[("8C1.c", "realisatie", "2018")] == "428500"
+    docs = [extract.convert(p) for p in PAIR]
+    exact = {(v.indicator_code, v.kind, str(v.year)): v.value for v in docs[1].values if v.value is not None}
+    assert all(Decimal(printed[k]) == exact[k] for k in exact if k in printed)
+
+
+def test_indicators_printed_without_a_code_are_followed_by_their_key():
+    from extract.models import Indicator, IndicatorValue, Provenance
+    docs = []
+    for year, raw in ((2020, "61%"), (2021, "63%")):
+        doc = edition(year=year, inds={})
+        prov = Provenance(source_file=doc.source_file)
+        doc.indicators = [Indicator(code=None, key="banen", goal_code=None, name="Banen", provenance=prov),
+                          Indicator(code=None, key="bijstand", goal_code=None, name="Bijstand", provenance=prov)]
+        doc.values = [IndicatorValue.from_raw(None, "realisatie", 2019, raw, prov, indicator_key="banen"),
+                      IndicatorValue.from_raw(None, "realisatie", 2019, "5", prov, indicator_key="bijstand")]
+        docs.append(doc)
+    df = extract.series(docs)
+    assert list(zip(df["indicator_key"], df["conflict"])) == [("banen", True), ("bijstand", False)]
 
 
 def test_publication_order():

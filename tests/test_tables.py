@@ -120,3 +120,17 @@ def test_the_readme_names_every_column_and_every_renaming():
         for old, new in renamed.items():
             if not new.endswith(("_page", "_line_start", "_line_end", "_element", "_bbox", "_raw_text")):
                 assert f"{old} → {new}" in output, (table, old, new)
+
+
+def test_check_compare_and_series_give_typed_frames_without_attribute_names():
+    from test_compare import PAIR
+    frames = {"findings": extract.check([SAMPLES / "editions"]), "changes": extract.compare(*PAIR),
+              "series": extract.series(list(PAIR))}
+    attributes = set(dir(pd.DataFrame))
+    for name, df in frames.items():
+        assert len(df), name
+        assert not [c for c in df.columns if df[c].dtype == object], name
+        assert not set(df.columns) & attributes, name
+    assert frames["findings"]["year"].dtype == "Int64" and frames["findings"]["line_start"].dtype == "Int64"
+    assert frames["changes"]["old_value"].dtype == "Float64" and frames["changes"]["similarity"].dtype == "Float64"
+    assert frames["series"]["conflict"].dtype == "boolean"

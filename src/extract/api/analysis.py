@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .. import checks
 from ..checks import RULES, Rule, UnknownRule, select_rules
-from ..checks.comparison import CHANGE_COLUMNS, CHANGES, LISTINGS
+from ..checks.comparison import CHANGE_COLUMNS, CHANGES, LISTINGS, NothingToCompare
 from ..checks.findings import FINDING_COLUMNS, SEVERITY_RANK
 from ..checks.indicator_series import SERIES_COLUMNS
 from ..models import Document
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["CHANGES", "CHANGE_COLUMNS", "CHANGES_FILE", "EditionsError", "FINDINGS_FILE", "FINDING_COLUMNS",
-           "LISTINGS", "RULES", "Rule", "SERIES_COLUMNS", "SERIES_FILE", "SEVERITY_RANK", "UnknownRule", "check",
+           "LISTINGS", "NothingToCompare", "RULES", "Rule", "SERIES_COLUMNS", "SERIES_FILE", "SEVERITY_RANK", "UnknownRule", "check",
            "compare", "series"]
 
 Inputs = Iterable[str | Path | Document] | str | Path | Document
@@ -64,7 +64,8 @@ def compare(old: Inputs, new: Inputs, *, jobs: int = 1, out: str | Path | None =
     """The changes from edition `old` to edition `new` (each paths as `extract compare` reads
     them, or Documents): one row per change or listing, columns CHANGE_COLUMNS (see
     `extract.checks.comparison.compare`). With `out`, writes OUT/changes.csv. Unreadable paths
-    raise EditionsError naming OLD or NEW."""
+    raise EditionsError naming OLD or NEW; editions that share no policy area raise
+    NothingToCompare (a ValueError)."""
     old_docs = as_documents(old, jobs=jobs, what="OLD")
     new_docs = as_documents(new, jobs=jobs, what="NEW")
     return _written(checks.compare(old_docs, new_docs), out, CHANGES_FILE)

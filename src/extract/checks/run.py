@@ -11,11 +11,18 @@ from typing import TYPE_CHECKING
 
 from ..models import Document
 from .findings import FINDING_COLUMNS, SEVERITY_RANK, Finding
+from .frames import text, typed_frame
 from .keys import code_key, document_list
 from .rules import RULES, RULES_BY_ID, Rule
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+# the dtype of each column of findings.csv (FINDING_COLUMNS, in order)
+FINDING_DTYPES = {**text("rule", "severity", "document_id", "source_file", "record_type", "code", "kind"),
+                  "year": "Int64", **text("message", "location"), "page": "Int64", "line_start": "Int64",
+                  "line_end": "Int64", **text("element", "bbox", "raw_text")}
 
 
 def run_rules(doc: Document, rules: Sequence[Rule] = RULES) -> list[Finding]:
@@ -46,13 +53,12 @@ def finding_order(f: Finding) -> tuple:
 
 def check(documents: Iterable[Document] | Document, rules: Sequence[Rule] | None = None) -> "pd.DataFrame":
     """Check every document of `documents` against `rules` (all when None). One row per
-    finding, columns FINDING_COLUMNS, sorted by document, severity, rule and code;
-    `df.attrs['documents']` is the number of documents checked."""
-    import pandas as pd
-
+    finding, columns FINDING_COLUMNS typed as FINDING_DTYPES (text `string`, year, page and
+    lines `Int64`), sorted by document, severity, rule and code; `df.attrs['documents']` is the
+    number of documents checked."""
     docs = document_list(documents)
     findings = [f for doc in docs for f in run_rules(doc, RULES if rules is None else rules)]
     findings.sort(key=finding_order)
-    df = pd.DataFrame([f.row() for f in findings], columns=FINDING_COLUMNS, dtype=object)
+    df = typed_frame([f.row() for f in findings], FINDING_DTYPES)
     df.attrs["documents"] = len(docs)
     return df

@@ -89,11 +89,14 @@ def compare_command(old: Path, new: Path, out: Path, fail_on: str, max_rows: int
 
     \b
     Writes OUT/changes.csv, one row per change, with columns change, record_type
-    (policy_area/goal/performance/indicator/value), policy_area, code, old_code, kind, year,
-    old, new, similarity, realised, message, and the documents and locations on both sides.
+    (policy_area/goal/performance/indicator/value), policy_area_code, code, old_code, kind,
+    year, old, new (as printed), old_value, new_value (their numbers), similarity, realised,
+    realised_value, message, and the document ids and locations on both sides.
     Changes:
       added, removed     goal, performance or indicator in only one edition
-      renamed            same record, other wording (similarity says how alike)
+      renamed            same code, other wording (similarity >= 0.5 says how alike)
+      replaced           same code, wording so different (similarity < 0.5) that the code
+                         now stands for another record; its values are not compared
       renumbered         matched by wording under another code, same parent
       reparented         matched, under another goal or policy area (old/new: the parents)
       restated           realised value of the same indicator and year that differs
@@ -110,14 +113,18 @@ def compare_command(old: Path, new: Path, out: Path, fail_on: str, max_rows: int
 
     \b
     Exit status: 0, or 1 with --fail-on restatement when a realised value was restated
-    (--fail-on change: when there is any change); 2 on usage errors.
+    (--fail-on change: when there is any change); 2 on usage errors and when OLD and NEW share
+    no policy area (nothing to compare).
     """
-    from ..api.analysis import CHANGES, EditionsError, compare
+    from ..api.analysis import CHANGES, EditionsError, NothingToCompare, compare
     from .terminal import compare_summary
     try:
         changes = compare(old, new, jobs=jobs, out=out)
     except EditionsError as exc:
         _unreadable(exc)
+    except NothingToCompare as exc:
+        click.echo(f"error: {old} and {new}: {exc}", err=True)
+        sys.exit(2)
     click.echo(compare_summary(changes, max_rows))
     click.echo(f"-> {changes.attrs['written']}")
     kinds = set(changes["change"])
@@ -137,10 +144,11 @@ def series_command(paths: tuple[Path, ...], out: Path, fail_on_conflict: bool, m
 
     \b
     Writes OUT/indicator_series.csv: one row per indicator, kind (realisatie/streefwaarde) and
-    year, with municipality, policy_area, indicator_code, indicator_name, unit, the value (of
-    the latest edition reporting it; raw text and status beside it), the editions and
-    documents that report it (in publication order), n_editions, and conflict = true when
-    editions disagree, with `values` listing each value and its editions. Values without a
+    year, with municipality, policy_area_code, indicator_code, indicator_key, indicator_name,
+    unit, the value (of the latest edition reporting it; raw text and status beside it), the
+    editions and document_ids that report it (in publication order), n_editions, and conflict
+    = true when editions disagree, with values_by_edition listing each value and its
+    editions. Values without a
     figure (-, n.b., n.v.t., p.m.) are left out. Prints the editions, counts and conflicts.
 
     \b

@@ -19,10 +19,15 @@ if TYPE_CHECKING:
 TOTALS = ("goals", "performances", "indicators", "values", "diagnostics")
 
 
+def records(df: "pd.DataFrame") -> list[dict]:
+    """The rows of a typed frame as dicts, a missing cell (pd.NA) as None."""
+    return df.astype(object).where(df.notna(), None).to_dict("records")
+
+
 def shorten(text: object, width: int) -> str:
     """The cell as one line of at most `width` characters (an ellipsis marks a cut)."""
     s = "" if text is None else " ".join(str(text).split())
-    if s in ("None", "nan"):
+    if s in ("None", "nan", "<NA>"):
         return ""
     return s if len(s) <= width else s[: max(width - 1, 0)] + "…"
 
@@ -95,13 +100,13 @@ def check_summary(findings: "pd.DataFrame", max_rows: int = 50) -> str:
              f"document{'s' if documents != 1 else ''}")
     if findings.empty:
         return f"no findings: {total}"
-    records = findings.to_dict("records")
-    records.sort(key=lambda r: SEVERITY_RANK[r["severity"]])  # stable: document order within
-    shown = records[:max_rows]
+    rows = records(findings)
+    rows.sort(key=lambda r: SEVERITY_RANK[r["severity"]])  # stable: document order within
+    shown = rows[:max_rows]
     table = text_table(["severity", "rule", "document", "code", "where", "message"],
                        [[r["severity"], r["rule"], r["document_id"], r["code"], where(r), r["message"]]
                         for r in shown], max_width=90)
-    more = f"\n  … {len(records) - len(shown)} more findings in the CSV" if len(records) > len(shown) else ""
+    more = f"\n  … {len(rows) - len(shown)} more findings in the CSV" if len(rows) > len(shown) else ""
     return f"{table}{more}\n{total}"
 
 
@@ -120,7 +125,7 @@ def compare_summary(changes: "pd.DataFrame", max_rows: int = 50) -> str:
     out = [f"old: {', '.join(a.get('old', [])) or '-'}", f"new: {', '.join(a.get('new', [])) or '-'}",
            f"policy areas compared: {', '.join(a.get('areas', [])) or 'none'}"]
     out += [f"note: {n}" for n in a.get("notes", [])]
-    rows = changes.to_dict("records")
+    rows = records(changes)
     areas_apart = [r for r in rows if r["record_type"] == "policy_area"]
     if areas_apart:
         out.append("not compared: " + ", ".join(f"{r['code']} only in {r['change'][5:]}" for r in areas_apart))
@@ -154,16 +159,17 @@ def series_summary(table: "pd.DataFrame", max_rows: int = 50) -> str:
     """The terminal report of `extract series`: editions in publication order, counts, and the
     conflicting rows."""
     editions = table.attrs.get("editions", [])
-    conflicts = table[table["conflict"] == True]  # noqa: E712  (object column)
+    conflicts = table[table["conflict"].fillna(False)]
     out = [f"editions (in publication order): {len(editions)}"] + [f"  {e}" for e in editions]
-    out.append(f"{len(table)} rows: {table['indicator_code'].nunique()} indicators, "
+    out.append(f"{len(table)} rows: {table['indicator_key'].nunique()} indicators, "
                f"{int((table['kind'] == 'realisatie').sum())} realised values, "
                f"{int((table['kind'] == 'streefwaarde').sum())} targets; "
                + (f"{len(conflicts)} conflict{'s' if len(conflicts) > 1 else ''} (editions disagree)" if len(conflicts) else "no conflicts"))
     if len(conflicts):
-        rows = conflicts.head(max_rows).to_dict("records")
+        rows = records(conflicts.head(max_rows))
         out.append(text_table(["code", "kind", "year", "value", "values per edition"],
-                              [[r["indicator_code"], r["kind"], r["year"], r["raw"], r["values"]] for r in rows],
+                              [[r["indicator_code"] or r["indicator_key"], r["kind"], r["year"], r["raw"],
+                                r["values_by_edition"]] for r in rows],
                               max_width=100))
         if len(conflicts) > max_rows:
             out.append(f"  … {len(conflicts) - max_rows} more in the CSV")

@@ -60,7 +60,10 @@ def csv_cell(value: object) -> object:
         return int(value)
     if isinstance(value, numbers.Real):
         f = float(value)
-        return "" if math.isnan(f) else format_decimal(Decimal(repr(f)))
+        if math.isnan(f):
+            return ""
+        text = format_decimal(Decimal(repr(f)))
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return value
 
 
