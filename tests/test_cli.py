@@ -34,7 +34,7 @@ def test_convert_prints_a_summary_per_document_and_a_total(tmp_path):
     assert lines[-1].startswith("total: 1 documents (0 failed), goals 1, performances 4, indicators 6, values 40")
     for table in ["documents", "policy_areas", "goals", "performances", "indicators", "indicator_values", "diagnostics"]:
         assert (tmp_path / f"{table}.csv").exists()
-    doc = json.loads((tmp_path / "json" / "000_77f27bb01ce9e9d5.json").read_text(encoding="utf-8"))
+    doc = json.loads((tmp_path / "json" / "000_77f27bb01ce9e9d5.txt.json").read_text(encoding="utf-8"))
     assert doc["values"][0]["value"] == "5.7"  # exact decimal, as a string
 
 
@@ -50,10 +50,10 @@ def test_broken_file_fails_alone_and_is_reported(tmp_path):
     assert "broken.pdf" in r.stderr
     with open(out / "documents.csv", encoding="utf-8") as fh:
         docs = {row["document_id"]: row for row in csv.DictReader(fh)}
-    assert docs["broken"]["document_status"] == "failed"
-    assert docs["seed"]["document_status"] == "ok" and docs["seed"]["n_goals"] == "1"
+    assert docs["broken.pdf"]["document_status"] == "failed"
+    assert docs["seed.txt"]["document_status"] == "ok" and docs["seed.txt"]["n_goals"] == "1"
     with open(out / "diagnostics.csv", encoding="utf-8") as fh:
-        diags = [row for row in csv.DictReader(fh) if row["document_id"] == "broken"]
+        diags = [row for row in csv.DictReader(fh) if row["document_id"] == "broken.pdf"]
     assert diags and diags[0]["severity"] == "error" and "broken.pdf" in diags[0]["location"]
 
 
@@ -110,7 +110,7 @@ def test_python_m_extract_runs_in_a_new_process(tmp_path):
     r = run_cli_process("convert", str(SAMPLES / "000_77f27bb01ce9e9d5.txt"), "--out", str(tmp_path))
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1].startswith("total: 1 documents (0 failed), goals 1")
-    assert (tmp_path / "json" / "000_77f27bb01ce9e9d5.json").exists()
+    assert (tmp_path / "json" / "000_77f27bb01ce9e9d5.txt.json").exists()
 
 
 def test_the_installed_console_script_sets_exit_codes(tmp_path):

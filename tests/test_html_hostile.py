@@ -37,7 +37,7 @@ def convert_bytes(tmp_path: Path, data: bytes, name: str = "page.html"):
 
 def test_truncated_pages_keep_what_they_hold(tmp_path):
     data = SEED.read_bytes()
-    for cut in range(0, len(data), len(data) // 23):
+    for cut in range(len(data) // 23, len(data), len(data) // 23):  # (0 bytes: an empty file fails)
         doc = convert_bytes(tmp_path, data[:cut])
         assert doc.status in ("ok", "partial")
     half = convert_bytes(tmp_path, data[: data.index(b"Effectindicatoren bij")])
@@ -93,7 +93,9 @@ def test_absurd_spans_are_bounded(tmp_path):
 
 
 def test_empty_and_blank_pages(tmp_path):
-    for data in (b"", b"   \n", b"<html></html>", b"<!-- only a comment -->", b"<html><body><script>x()</script></body></html>"):
+    empty = convert_bytes(tmp_path, b"")
+    assert empty.status == "failed" and [(d.code, d.message) for d in empty.diagnostics] == [("empty_file", "empty file")]
+    for data in (b"   \n", b"<html></html>", b"<!-- only a comment -->", b"<html><body><script>x()</script></body></html>"):
         doc = convert_bytes(tmp_path, data)
         assert doc.status == "ok" and [d.code for d in doc.diagnostics] == ["no_records"], data
 

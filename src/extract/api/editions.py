@@ -17,8 +17,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..models import Document
-from .conversion import Batch, find_inputs, iter_convert
-from .limits import DEFAULT_TIMEOUT, default_jobs
+from .conversion import Batch, convert_batch
+from .limits import DEFAULT_TIMEOUT
+from .runs import Progress
 
 
 class EditionsError(FileNotFoundError):
@@ -39,12 +40,12 @@ def is_convert_output(folder: Path) -> bool:
     return (folder / "documents.csv").is_file() and (folder / "json").is_dir()
 
 
-def load_editions(paths: Iterable[str | Path], *, jobs: int = 1,
-                  timeout: float | None = DEFAULT_TIMEOUT) -> Batch:
+def load_editions(paths: Iterable[str | Path], *, jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
+                  progress: Progress | None = None) -> Batch:
     """Read every document named by `paths`: convert outputs from their JSON, other inputs by
-    converting them (in `jobs` processes; 0: one per core for large batches). A document met
-    twice (same id and content) is kept once. The batch's `problems` name the paths that could
-    not be read."""
+    converting them (in `jobs` processes, 0: one per core; `progress` told of each). A document
+    met twice (same id and content) is kept once. The batch's `problems` name the paths that could
+    not be read; files of content no reader reads (`unsupported`) are no editions and left out."""
     out = Batch()
     inputs: list[Path] = []
     for p in map(Path, paths):
@@ -55,9 +56,9 @@ def load_editions(paths: Iterable[str | Path], *, jobs: int = 1,
         else:
             inputs.append(p)
     if inputs:
-        files, problems = find_inputs(inputs)
-        out.problems.extend(problems)
-        out.documents.extend(iter_convert(files, jobs=jobs or default_jobs(len(files)), timeout=timeout))
+        converted = convert_batch(inputs, jobs=jobs, timeout=timeout, progress=progress)
+        out.problems.extend(converted.problems)
+        out.documents.extend(converted.documents)
     seen: set[tuple[str, str]] = set()
     unique = []
     for doc in out.documents:
@@ -70,10 +71,10 @@ def load_editions(paths: Iterable[str | Path], *, jobs: int = 1,
 
 
 def as_documents(inputs: Iterable[str | Path | Document] | str | Path | Document, *, jobs: int = 1,
-                 what: str = "PATH") -> list[Document]:
+                 what: str = "PATH", progress: Progress | None = None) -> list[Document]:
     """Documents from a mix of Documents and paths (paths read by `load_editions`, in `jobs`
-    processes). Raises EditionsError when a path cannot be read, or when the paths were all
-    that was given and they hold no document."""
+    processes, `progress` told of each converted). Raises EditionsError when a path cannot be
+    read, or when the paths were all that was given and they hold no document."""
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
     docs: list[Document] = []
@@ -81,7 +82,7 @@ def as_documents(inputs: Iterable[str | Path | Document] | str | Path | Document
     for item in inputs:
         (docs if isinstance(item, Document) else paths).append(item)
     if paths:
-        loaded = load_editions(paths, jobs=jobs)
+        loaded = load_editions(paths, jobs=jobs, progress=progress)
         docs.extend(loaded.documents)
         if loaded.problems or not docs:
             raise EditionsError(loaded.problems, what, found=len(docs))

@@ -36,6 +36,10 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, old)
 
 
-def default_jobs(n_files: int) -> int:
-    """Processes for a batch of `n_files`: one per core, at most one per four files."""
-    return max(1, min(os.cpu_count() or 1, n_files // 4 or 1))
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity, else the machine's count): the most
+    worker processes a batch starts."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

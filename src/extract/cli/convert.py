@@ -6,72 +6,93 @@ CLI layer: each command makes one call of the library API (`api/conversion.py`,
 from __future__ import annotations
 
 import sys
-from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
 from ..api.limits import DEFAULT_TIMEOUT
-from .options import CONTEXT, jobs_option, out_option
+from ..api.inputs import suffix_list
+from .options import CONTEXT, jobs_option, out_option, progress_for
 
 
-@click.command("convert", context_settings=CONTEXT)
+@click.command("convert", context_settings=CONTEXT, help=f"""Convert PATHS (files, or folders searched
+    recursively for {suffix_list()}) into OUT/documents.csv, policy_areas.csv, goals.csv,
+    performances.csv, indicators.csv, indicator_values.csv, comparison_values.csv, diagnostics.csv,
+    OUT/json/<document_id>.json and OUT/manifest.json.
+
+    \b
+    A document's id is its path relative to the folder named (a file named itself: its name),
+    so the same file always gets the same id. A rerun into the same OUT converts only inputs
+    that changed (the manifest keys on path, sha256, extractor version and profile), removes
+    the outputs of inputs gone, and leaves files it did not write alone; a run that was
+    killed or interrupted goes on where it stopped. Byte-identical inputs are converted once.
+    Content no reader reads (Office documents, ZIP archives) is reported as unsupported, an
+    empty file fails.
+
+    \b
+    Prints one line per document as it is done, then the skipped, unsupported and duplicate
+    files, and a total. Exit status: 0 when every document converted, 1 when some failed or
+    were unsupported (the others are still written), 2 on usage errors, 130 when interrupted
+    (Ctrl-C: the tables hold what was done).""")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@out_option("out", "Output folder for the CSV tables and json/<document>.json.")
-@jobs_option("Processes to convert with.", show_default="0 = one per core for large batches")
+@out_option("out", "Output folder for the CSV tables, json/<document_id>.json and manifest.json.")
+@jobs_option("Processes to convert with.", show_default="0 = one per core; never more than the cores")
 @click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(min=0),
               help="Seconds one document may take before it is reported as failed (0 = no limit).")
-@click.option("--quiet", "-q", is_flag=True, help="Print only the total and failures.")
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: on a terminal, for more than 10 files).")
-@click.option("--profile", "profile", default=None, metavar="NAME|FILE.toml",
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="Convert only files matching GLOB (repeatable; without '/' matched against the file name, "
+                   "with '/' against the path relative to the folder named).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching GLOB (repeatable; as --include).")
+@click.option("--profile", metavar="NAME|FILE.toml",
               help="Read every document as this shape (see `extract profiles`); default: detected per document.")
 @click.option("--format", "formats", default="csv", show_default=True, metavar="csv,parquet,duckdb",
               callback=lambda ctx, param, value: _formats(value),
               help="Table formats, comma-separated: csv (with datapackage.json), parquet (OUT/<table>.parquet), "
                    "duckdb (OUT/extract.duckdb).")
-def convert_command(paths: tuple[Path, ...], out: Path, jobs: int, timeout: float, quiet: bool,
-                    progress: bool | None, profile: str | None, formats: tuple[str, ...]) -> None:
-    """Convert PATHS (files, or folders searched recursively for .html .htm .pdf .txt) into
-    OUT/documents.csv, policy_areas.csv, goals.csv, performances.csv, indicators.csv,
-    indicator_values.csv, diagnostics.csv and OUT/json/<document>.json.
-
-    Prints one summary line per document and a total. Exit status: 0 when every document
-    converted, 1 when some failed (the others are still written), 2 on usage errors.
-    """
-    from ..api.conversion import convert_batch, find_inputs
-    from ..api.shapes import ProfileError, resolve_profile
-    from .terminal import summary_line, total_line
-    if profile is not None:
-        try:
-            resolve_profile(profile)
-        except ProfileError as exc:
-            raise click.UsageError(str(exc)) from None
-    files, problems = find_inputs(paths)
-    for p in problems:
-        click.echo(f"error: {p}", err=True)
-    if not files:
-        click.echo("error: no input files found (.html, .htm, .pdf, .txt)", err=True)
+@click.option("--force", is_flag=True, help="Convert every input again, even those unchanged since the last run.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where to convert: worker processes here, or dask.distributed (pip install 'extract[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", help="With --executor dask: the scheduler of an existing cluster "
+              "(tcp://HOST:PORT; default: a local cluster of --jobs workers).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the total and failures.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list skipped files and reused documents one by one.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr (default: on a terminal, for more than one document).")
+def convert_command(paths: tuple[Path, ...], out: Path, jobs: int, timeout: float, include: tuple[str, ...],
+                    exclude: tuple[str, ...], profile: str | None, formats: tuple[str, ...], force: bool, executor: str, scheduler: str | None,
+                    quiet: bool, verbose: bool, progress: bool | None) -> None:
+    from ..api.cluster import DaskError
+    from ..api.conversion import ProfileError, convert_batch
+    from ..api.manifest import OutputBusy
+    from .terminal import batch_report, total_line
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    reporter = progress_for("converting", show=progress if progress is not None else None, quiet=quiet,
+                            to_stdout=True)
+    try:
+        batch = convert_batch(paths, jobs=jobs, timeout=timeout or None, out=out, include=include, exclude=exclude,
+                              profile=profile, force=force, executor=executor, scheduler=scheduler, keep=False,
+                              progress=reporter, formats=formats)
+    except ProfileError as exc:
+        raise click.UsageError(str(exc)) from None
+    except (OutputBusy, DaskError) as exc:
+        click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    show_bar = progress if progress is not None else (sys.stderr.isatty() and len(files) > 10)
-    bar_or_none = click.progressbar(length=len(files), label="converting", file=sys.stderr) if show_bar else nullcontext()
-    with bar_or_none as bar:
-        def done(doc) -> None:
-            if bar is not None:
-                bar.update(1)
-            elif not quiet or doc.status == "failed":
-                click.echo(summary_line(doc))
-        batch = convert_batch(files, jobs=jobs, timeout=timeout or None, out=out, on_document=done, profile=profile,
-                              formats=formats)
-    if show_bar and not quiet:
-        for doc in batch.documents:
-            click.echo(summary_line(doc))
-    click.echo(total_line(batch.documents, out))
-    for doc in batch.failed:
-        for d in doc.diagnostics:
-            if d.severity == "error":
-                click.echo(f"failed: {d.location}: {d.message}", err=True)
-    sys.exit(1 if batch.failed or problems else 0)
+    lines, errors = batch_report(batch, verbose)
+    for line in errors:
+        click.echo(line, err=True)
+    if not batch.outcomes and not batch.interrupted:
+        click.echo(f"error: no input files found ({suffix_list()})", err=True)
+        sys.exit(2)
+    for line in lines:
+        click.echo(line)
+    click.echo(total_line(batch.outcomes, out))
+    for done in batch.failed:
+        for error in done.errors:
+            click.echo(f"failed: {error}", err=True)
+    if batch.interrupted:
+        sys.exit(130)
+    sys.exit(1 if batch.failed or batch.problems or batch.unsupported else 0)
 
 
 def _formats(value: str) -> tuple[str, ...]:

@@ -1,20 +1,28 @@
 """What the commands print: plain-text tables (aligned columns, long cells shortened), the
-summary line of a converted document, the reports of check, compare and series, and the trace of
-`extract inspect`.
+summary line of a converted document, the progress and report of a batch, the reports of check,
+compare and series, and the trace of `extract inspect`.
 
-Presentation, in the CLI layer: it reads the results of the library API (Documents, DataFrames,
-trace lines) and returns text; nothing here converts, checks or writes files.
+Presentation, in the CLI layer: it reads the results of the library API (Documents, a batch's
+outcomes, DataFrames, trace lines) and returns or prints text; nothing here converts, checks or
+writes files.
+
+The progress bar is tqdm's: one small pure-Python package without dependencies that imports in a
+few hundredths of a second (only when a bar is shown), draws on stderr, and prints lines above
+the bar as they come (`external_write_mode`), which is all a batch needs; rich would draw the same
+with several packages more to install and import.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..api.runs import Batch
     from ..api.tracing import TraceLine
-    from ..models import Document
 
 TOTALS = ("goals", "performances", "indicators", "values", "diagnostics")
 
@@ -50,20 +58,119 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]], max_wid
 
 # --- convert ----------------------------------------------------------------------------------
 
-def summary_line(doc: "Document") -> str:
+class Summarised(Protocol):
+    """A converted document or a batch's outcome of one (`api.jobs.Done`)."""
+
+    source_file: str
+    status: str
+
+    def counts(self) -> dict[str, int]: ...
+
+
+def summary_line(doc: Summarised) -> str:
     """One converted document: `file: status  goals n, performances n, ...`."""
     c = doc.counts()
     return (f"{doc.source_file}: {doc.status}  goals {c['goals']}, performances {c['performances']}, "
             f"indicators {c['indicators']}, values {c['values']}, diagnostics {c['diagnostics']}")
 
 
-def total_line(docs: Sequence["Document"], out: object) -> str:
-    """The last line of `extract convert`: documents, failures and record counts of the batch."""
+def total_line(docs: Sequence[Summarised], out: object) -> str:
+    """The last line of `extract convert`: documents (failed, reused), record counts and the
+    diagnostics by severity."""
     totals = {k: sum(d.counts()[k] for d in docs) for k in TOTALS}
     failed = sum(1 for d in docs if d.status == "failed")
-    return (f"total: {len(docs)} documents ({failed} failed), goals {totals['goals']}, "
-            f"performances {totals['performances']}, indicators {totals['indicators']}, "
-            f"values {totals['values']}, diagnostics {totals['diagnostics']} -> {out}")
+    reused = sum(1 for d in docs if getattr(d, "reused", False))
+    by_severity = {s: sum(getattr(d, "severities", {}).get(s, 0) for d in docs) for s in ("error", "warning", "info")}
+    severities = f" ({by_severity['error']} errors, {by_severity['warning']} warnings, {by_severity['info']} info)" \
+        if totals["diagnostics"] else ""
+    return (f"total: {len(docs)} documents ({failed} failed{f', {reused} reused' if reused else ''}), "
+            f"goals {totals['goals']}, performances {totals['performances']}, indicators {totals['indicators']}, "
+            f"values {totals['values']}, diagnostics {totals['diagnostics']}{severities} -> {out}")
+
+
+def batch_report(batch: "Batch", verbose: bool = False) -> tuple[list[str], list[str]]:
+    """What `extract convert` prints after the documents, before the total: (lines for stdout,
+    lines for stderr). Unsupported inputs, duplicates, removed outputs and notes always; skipped
+    files and the reused documents one by one with `verbose`, else counted."""
+    out: list[str] = []
+    err: list[str] = [f"error: {p}" for p in batch.problems]
+    err += [f"unsupported: {u.path}: {u.reason}" for u in batch.unsupported]
+    for first, others in batch.duplicates.items():
+        out.append(f"duplicate: {', '.join(others)} byte-identical to {first} (converted once, as {first})")
+    if verbose:
+        out += [f"skipped: {s.path}: {s.reason}" for s in batch.skipped]
+        out += [f"{summary_line(d)}  (reused)" for d in batch.outcomes if d.reused]
+    elif batch.skipped:
+        out.append(f"skipped: {len(batch.skipped)} files that are not inputs (-v lists them)")
+    if batch.reused and not verbose:
+        out.append(f"reused: {batch.reused} unchanged documents from the last run (--force converts them again)")
+    out += [f"removed: {r.path} ({r.reason})" for r in batch.removed]
+    if batch.foreign:
+        shown = ", ".join(batch.foreign[:5]) + (f" and {len(batch.foreign) - 5} more" if len(batch.foreign) > 5 else "")
+        out.append(f"note: not written by this run, left as they are: {shown}")
+    out += [f"note: {n}" for n in batch.notes]
+    if batch.interrupted:
+        err.append(f"interrupted: the tables hold the {len(batch.outcomes)} documents done; run again to go on")
+    return out, err
+
+
+class BatchProgress:
+    """A batch's progress on the terminal: with `bar`, a bar on stderr (documents n/N, pages/s,
+    the file in work, elapsed and time left, estimated from the size of what is left); lines
+    per document as they finish through `echo` (only failures when `quiet`)."""
+
+    def __init__(self, bar: bool, quiet: bool = False, label: str = "converting",
+                 echo: Callable[[str], None] | None = None):
+        self.show_bar, self.quiet, self.label = bar, quiet, label
+        self.echo = echo or (lambda line: print(line, flush=True))
+        self.bar = None
+        self.total = self.done = self.pages = 0
+        self.current = ""
+        self.began = time.monotonic()
+
+    def start(self, total: int, cost: int, reused: Sequence) -> None:
+        self.total, self.done, self.began = total, len(reused), time.monotonic()
+        if self.show_bar:
+            from tqdm import tqdm
+            tqdm.monitor_interval = 0  # no monitor thread
+            self.bar = tqdm(total=max(cost, 1), file=sys.stderr, leave=False, dynamic_ncols=True, mininterval=0.2,
+                            bar_format="{desc} {percentage:3.0f}%|{bar:16}| {postfix} [{elapsed} elapsed, {remaining} left]")
+            self._describe()
+
+    def working(self, files: Sequence[str]) -> None:
+        current = files[0] if files else ""
+        if self.bar is not None and current != self.current:
+            self.current = current
+            self._describe()
+            self.bar.refresh()
+
+    def finished(self, done, cost: int) -> None:
+        self.done += 1
+        self.pages += done.pages
+        if not self.quiet or done.status == "failed":
+            self._print(summary_line(done))
+        if self.bar is not None:
+            self._describe()
+            self.bar.update(cost)
+
+    def _describe(self) -> None:
+        elapsed = max(time.monotonic() - self.began, 1e-6)
+        self.bar.set_description_str(f"{self.label} {self.done}/{self.total}", refresh=False)
+        name = self.current.rsplit("/", 1)[-1]
+        self.bar.set_postfix_str(f"{self.pages / elapsed:.1f} pages/s" + (f", {shorten(name, 40)}" if name else ""),
+                                 refresh=False)
+
+    def _print(self, line: str) -> None:
+        if self.bar is not None:
+            with self.bar.external_write_mode():
+                self.echo(line)
+        else:
+            self.echo(line)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def trace_text(lines: "list[TraceLine]", width: int | None = 160) -> str:

@@ -11,7 +11,11 @@ One sub-package per format, each with one entry `read_<format>(path, data, sourc
 - `decoding`: bytes to text, shared by `text/` and `html/`.
 
 `FORMATS` is the one registry: each format's name, file suffixes, how its content is recognised
-and its reader, imported on first use (reading a text file does not import pdfplumber).
+and its reader, imported on first use (reading a text file does not import pdfplumber). The
+suffixes are the inputs a folder is searched for (`SUFFIXES`, named in help and README);
+`not_an_input` recognises content no reader reads (Office documents, ZIP archives, images),
+whatever the file is called. Importing this package loads no reader and no pydantic, so the
+command line can name the formats in its help.
 Sources read only the records (`extract.models`), the layout contract (`extract.layout`) and the
 document vocabulary (`extract.profiles`); they never import the parser or later stages.
 """
@@ -22,7 +26,10 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from ..layout import Layout
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..layout import Layout
 
 
 class SourceError(Exception):
@@ -41,7 +48,7 @@ class Format:
     reader: str                      # `module:function`, relative to this package
     sniff: Callable[[bytes], bool]   # does the content say it is this format, whatever its name?
 
-    def read(self, path: str | Path, data: bytes, source_file: str) -> Layout:
+    def read(self, path: str | Path, data: bytes, source_file: str) -> "Layout":
         module, function = self.reader.split(":")
         return getattr(import_module(module, __name__), function)(str(path), data, source_file)
 
@@ -70,6 +77,37 @@ _BY_NAME = {f.name: f for f in FORMATS}
 SUFFIXES = {suffix: f.name for f in FORMATS for suffix in f.suffixes}
 
 
+# Content that is a document, but not one of ours: (magic bytes, what it is). A ZIP is told
+# apart by the first names it holds (Office Open XML, OpenDocument).
+_ZIP_KINDS = ((b"word/", "a Word document (.docx)"), (b"xl/", "an Excel workbook (.xlsx)"),
+              (b"ppt/", "a PowerPoint presentation (.pptx)"),
+              (b"opendocument.text", "an OpenDocument text (.odt)"),
+              (b"opendocument.spreadsheet", "an OpenDocument spreadsheet (.ods)"),
+              (b"opendocument.presentation", "an OpenDocument presentation (.odp)"))
+_MAGIC = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office 97-2003 document (.doc, .xls, .ppt)"),
+          (b"{\\rtf", "an RTF document"),
+          (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"Rar!", "a RAR archive"))
+_IMAGES = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+           (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"))
+
+
+def not_an_input(head: bytes, images: bool = True) -> str | None:
+    """What the content is when it is a document or archive no reader reads (Office, ZIP, RTF,
+    other archives; with `images`, pictures too), judged by its first bytes (4 KB are enough):
+    None for content a reader may read."""
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        return next((what for mark, what in _ZIP_KINDS if mark in head), "a ZIP archive") + ", not a supported input"
+    for mark, what in _MAGIC + (_IMAGES if images else ()):
+        if head.startswith(mark):
+            return what + ", not a supported input"
+    return None
+
+
+def suffix_list() -> str:
+    """The input suffixes as help and README name them: `.pdf .html .htm ...`."""
+    return " ".join(SUFFIXES)
+
+
 def sniff_format(path: str | Path, data: bytes) -> str:
     """The format by content first (a PDF named .txt is still a PDF), then by suffix."""
     for fmt in FORMATS:
@@ -78,6 +116,6 @@ def sniff_format(path: str | Path, data: bytes) -> str:
     return SUFFIXES.get(Path(path).suffix.lower(), FALLBACK)
 
 
-def read_layout(path: str | Path, data: bytes, source_file: str) -> Layout:
+def read_layout(path: str | Path, data: bytes, source_file: str) -> "Layout":
     """The layout of a file, read by the reader of its format."""
     return _BY_NAME[sniff_format(path, data)].read(path, data, source_file)

@@ -1,0 +1,183 @@
+"""The per-document job of a batch, as a worker runs it: files in, JSON bytes and a summary out.
+
+A `Task` names one input (index in the batch, id, path; the content itself when the worker may
+not see the file, as on a Dask cluster). `run_tasks` converts a list of them in a worker, one
+after the other, with the conversion function it is handed (`extract.api.conversion.convert`,
+passed by reference so this module needs not import it), and returns a `Done` per task: the
+document's JSON exactly as `json/<id>.json` holds it, and what the batch reports of it (status,
+counts, diagnostics by severity, error lines, pages). The worker serialises the document, so the
+process that gathers the results only writes bytes.
+
+Anything unexpected becomes a failed document (`internal_error`, naming where our code raised);
+`crashed` and `timed_out` make the failed document of a task whose worker died or hung.
+"""
+from __future__ import annotations
+
+import hashlib
+import resource
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..models import Diagnostic, Document, Provenance
+from ..sources import SUFFIXES
+from ..sources.faults import raised_in_our_code
+from ..writers.json_docs import document_json
+
+SEVERITIES = ("error", "warning", "info")
+# failures that say nothing about the file (the machine, the pool): a rerun tries it again
+TRANSIENT = ("worker_crashed", "timeout")
+GRACE = 30.0  # seconds past a job's time limit before its worker is killed
+
+
+@dataclass(frozen=True)
+class Options:
+    """The conversion options a batch hands every job; all of them shape the output, so they key
+    the manifest's reuse (`key`). `profile` is a profile name or a .toml file (None: detected)."""
+
+    timeout: float | None = None
+    profile: str | None = None
+
+    def key(self) -> dict:
+        """What of the options decides the output (the timeout does not)."""
+        key: dict = {"profile": self.profile}
+        if self.profile and self.profile.endswith(".toml") and Path(self.profile).is_file():
+            key["profile_sha256"] = hashlib.sha256(Path(self.profile).read_bytes()).hexdigest()
+        return key
+
+
+@dataclass(frozen=True)
+class Task:
+    index: int
+    document_id: str
+    path: str
+    size: int = 0
+    data: bytes | None = None   # the content, when the worker cannot read `path`
+
+    @property
+    def source_file(self) -> str:
+        return self.path
+
+
+@dataclass
+class Done:
+    """One converted document as the batch reports it; `json` is its JSON file's bytes."""
+
+    index: int
+    document_id: str
+    source_file: str
+    sha256: str
+    status: str
+    json: bytes
+    count: dict[str, int] = field(default_factory=dict)
+    severities: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)   # "location: message" of each error
+    pages: int = 1
+    retry: bool = False      # failed for a reason outside the file: convert it again next run
+    peak_kb: int = 0         # the worker's peak resident memory after this document
+    reused: bool = False     # taken from the last run's output, not converted
+
+    def counts(self) -> dict[str, int]:
+        return self.count
+
+    def document(self) -> Document:
+        return Document.model_validate_json(self.json)
+
+
+def failed_document(doc_id: str, source: str, sha: str, fmt: str, code: str, message: str,
+                    page: int | None = None) -> Document:
+    """A document that could not be converted: status failed, one error naming file and reason."""
+    prov = Provenance(source_file=source, page=page)
+    return Document(document_id=doc_id, source_file=source, sha256=sha,
+                    format=fmt if fmt in ("html", "pdf", "text") else "text", status="failed",
+                    diagnostics=[Diagnostic(severity="error", code=code, message=message,
+                                            location=prov.location(), provenance=prov)])
+
+
+def raised_at(exc: BaseException) -> str | None:
+    """Where `exc` was raised in this package: the innermost frame of its traceback that is ours,
+    as `extract/parse/grid.py:87 in grid_row` (None when no frame is ours)."""
+    where = raised_in_our_code(exc, libraries=())
+    return str(where) if where is not None else None
+
+
+def _format(path: str) -> str:
+    return SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+def _pages(doc: Document, data: bytes | None) -> int:
+    """Pages of the input: a PDF's page count, a text's form feeds + 1, else 1."""
+    if not data:
+        return 1
+    if doc.format == "pdf":
+        import pypdfium2
+        try:
+            pdf = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError:
+            return 1
+        try:
+            return max(len(pdf), 1)
+        finally:
+            pdf.close()
+    return data.count(b"\f") + 1 if doc.format == "text" else 1
+
+
+def summarise(index: int, doc: Document, pages: int = 1) -> Done:
+    """The Done of a converted document."""
+    severities = {s: 0 for s in SEVERITIES}
+    for d in doc.diagnostics:
+        severities[d.severity] += 1
+    retry = doc.status == "failed" and any(d.code in TRANSIENT for d in doc.diagnostics)
+    return Done(index=index, document_id=doc.document_id, source_file=doc.source_file, sha256=doc.sha256,
+                status=doc.status, json=document_json(doc), count=doc.counts(), severities=severities,
+                errors=[f"{d.location}: {d.message}" for d in doc.diagnostics if d.severity == "error"],
+                pages=pages, retry=retry)
+
+
+def run_task(convert: Callable[..., Document], task: Task, options: Options) -> Done:
+    """Convert one task; a bug becomes a failed document (`internal_error`), never a dead batch."""
+    data = task.data
+    try:
+        if data is None:
+            try:
+                data = Path(task.path).read_bytes()
+            except OSError:
+                data = None  # convert reports the unreadable file
+        doc = convert(task.path, document_id=task.document_id, timeout=options.timeout, profile=options.profile,
+                      data=data)
+        return summarise(task.index, doc, _pages(doc, data))
+    except Exception as exc:  # the batch boundary: report the bug as data, go on with the rest
+        where = raised_at(exc)
+        sha = hashlib.sha256(data).hexdigest() if data else ""
+        doc = failed_document(task.document_id, task.path, sha, _format(task.path), "internal_error",
+                              f"{type(exc).__name__}: {exc}" + (f" at {where}" if where else ""))
+        return summarise(task.index, doc)
+
+
+def run_tasks(convert: Callable[..., Document], tasks: Sequence[Task], options: Options) -> list[Done]:
+    """The job a worker runs: each task in turn (a batch of small documents is one job)."""
+    out = []
+    for task in tasks:
+        done = run_task(convert, task, options)
+        done.peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        out.append(done)
+    return out
+
+
+@dataclass(frozen=True)
+class Lost:
+    """A job whose worker died (`worker_crashed`) or overran its time limit (`timeout`)."""
+
+    code: str
+    message: str
+
+
+def job_limit(tasks: Sequence[Task], options: Options) -> float | None:
+    """The time a job may take before its worker is killed: each document's limit and a grace."""
+    return None if not options.timeout else sum(options.timeout + GRACE for _ in tasks)
+
+
+def lost(task: Task, code: str, message: str, sha256: str = "") -> Done:
+    """The failed document of a task whose worker died (`worker_crashed`) or hung (`timeout`)."""
+    doc = failed_document(task.document_id, task.path, sha256, _format(task.path), code, message)
+    return summarise(task.index, doc)
