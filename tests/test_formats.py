@@ -64,7 +64,7 @@ def test_parquet_files_hold_the_csv_rows_with_real_types(out):
 
 def test_a_value_keeps_its_exact_decimal_in_parquet(out):
     values = pq.read_table(out / "indicator_values.parquet").to_pylist()
-    first = next(v for v in values if v["document_id"] == "000_77f27bb01ce9e9d5")
+    first = next(v for v in values if v["document_id"] == "000_77f27bb01ce9e9d5.txt")
     assert (first["raw"], first["value"], first["year"]) == ("5,7 (2015)", Decimal("5.70"), 2015)
 
 
