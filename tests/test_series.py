@@ -25,7 +25,7 @@ def test_seeds_give_one_row_per_indicator_year_kind_without_conflicts():
     assert both["value"] == 5.9 and both["n_editions"] == 2
     assert both["editions"] == "jaarstukken 2017; begroting 2019"      # publication order
     assert both["raw"] == "5,9" and both["unit"] == "score" and both["policy_area_code"] == "9A"
-    assert both["document_ids"] == "002_28e5dc0f656876b6; 000_77f27bb01ce9e9d5"
+    assert both["document_ids"] == "002_28e5dc0f656876b6.txt; 000_77f27bb01ce9e9d5.txt"
 
 
 def test_disagreeing_editions_are_flagged_and_the_latest_value_kept():
