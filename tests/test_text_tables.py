@@ -93,3 +93,17 @@ def test_sections_seen_without_records_make_the_document_partial(tmp_path):
     assert "Wat willen we bereiken?" in warning.message and "line 3" in warning.message
     quiet = _convert(tmp_path, "Nieuws\n\nDe gemeente opent een bibliotheek.\n", "news.txt")
     assert quiet.status == "ok" and [d.code for d in quiet.diagnostics] == ["no_records"]
+
+
+def test_web_text_without_blank_lines_reads_cells_that_run_over_lines(tmp_path):
+    """Saved without blank lines, a cell's lines are lines like any other: a unit that goes on
+    in lower case, a label ending in `:` and its text, `2021:` over its figure."""
+    doc = _convert(tmp_path, "Begroting 2023\nIndicator\nEenheid\nRealisatie 2021\nBegroting 2023\nNL\nBron\n"
+                   "Vestigingen (van bedrijven)\nAantal per 1.000 inwoners in de leeftijd van 15\nt/m 64 jaar\n"
+                   "155,9\n160\n2021:\n165,1\nLISA\n"
+                   "Kwalitatief goede uitvoering Wet WOZ:\nHet percentage bezwaren\nIn %\n1%\n3%\n\n2021:\n2%\n"
+                   "Waarderingskamer\n", "begroting-2023.txt")
+    assert [(i.name, i.unit_label, i.source) for i in doc.indicators] == [
+        ("Vestigingen (van bedrijven)", "Aantal per 1.000 inwoners in de leeftijd van 15 t/m 64 jaar", "LISA"),
+        ("Kwalitatief goede uitvoering Wet WOZ: Het percentage bezwaren", "In %", "Waarderingskamer")]
+    assert [(c.label, c.year, str(c.value)) for c in doc.comparison_values] == [("NL", 2021, "165.1"), ("NL", 2021, "2")]

@@ -64,6 +64,7 @@ class Found:
     pa_candidates: dict[str, tuple[str, Unit]] = field(default_factory=dict)  # bare `5A Title` lines
     # goal and indicator headings and tables seen, whether or not records came of them
     seen: list[tuple[str, Origin]] = field(default_factory=list)
+    figures_of: dict[str, set] = field(default_factory=dict)   # key -> (kind, year, raw) recorded
 
     def diag(self, severity: str, code: str, message: str, origin: Origin | None, raw: str = "") -> Diagnostic:
         prov = provenance(self.src, origin, raw) if origin is not None else None

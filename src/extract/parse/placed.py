@@ -126,7 +126,7 @@ def record_row(found: Found, row: PlacedRow, table: int) -> str:
         found.markers.append(Marker(key, table, name_markers, row.origin))
     if source_markers:
         found.markers.append(Marker(key, table, source_markers, row.origin, where="source"))
-    seen = {(v.kind, v.year, v.raw) for v in found.values if v.indicator_key == key}
+    seen = found.figures_of.setdefault(key, set())   # (kind, year, raw) already recorded
     for cell in row.cells:
         if not clean_text(cell.raw):
             continue

@@ -27,11 +27,12 @@ from .line_rows import figures_only, split_group, split_loose, split_row, split_
 from .placed import PlacedCell, PlacedRow
 from .units import Stream, Unit
 
-MAX_CELLS = 4000          # cells read for one table (a bound on the work per table)
+MAX_CELLS = 200_000       # cells read for one table (a bound on the work per table)
 _BRON = re.compile(r"^\s*bron(?:nen)?\s*:\s*\S", re.IGNORECASE)
 _MARKER = re.compile(r"^[*¹²³⁴⁵⁶⁷⁸⁹]+$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _INT = re.compile(r"^\d{1,3}$")
+_YEAR_LABEL = re.compile(r"^(?:19|20)\d\d\s*:$")
 _NOTE = re.compile(r"^(?:\d{1,2}[.)]\s+\S+\s+\S+|nb\s*:\s*\S|n\.b\.\s*:\s*\S)", re.IGNORECASE)
 _DESCRIPTION_LABEL = re.compile(r"^(?:omschrijving|toelichting|definitie|beschrijving)\s*:?$", re.IGNORECASE)
 _SIZE_CLASS = r"(?:[\d.]+\s*(?:[-–]|tot)\s*[\d.]+|[<>]\s*[\d.]+|inwoners|gemeenten|gemiddeld|van|en)"
@@ -56,6 +57,7 @@ class _Cell:
     end: Origin
     units: list[int]
     kind: str = ""              # marker bron year int value text
+    looks: str = ""             # for text: 'unit' or 'source' when its words say so
 
 
 def _kind(text: str) -> str:
@@ -140,10 +142,25 @@ class TextTables:
             while (v := self.stream.unit(k)) is not None and v.group == u.group and not v.first:
                 units.append(k)
                 k += 1
+        elif _YEAR_LABEL.match(u.text) and self.stream.unit(k) is not None:
+            units.append(k)   # `2021:` over its figure: one cell on two lines
         lines = [self.stream.unit(n) for n in units]
         text = "\n".join(v.text for v in lines)
+        kind = _kind(text)
         return _Cell(text, "\n".join(v.raw or v.text for v in lines), lines[0].origin, lines[-1].origin,
-                     units, _kind(text))
+                     units, kind, self._looks(text) if kind == "text" else "")
+
+    def _looks(self, text: str) -> str:
+        """'unit' for text that reads as a unit (`Aantal per 1.000 woningen`, `%`, `Kg/inwoner`),
+        'source' for text that names a source (`CBS`, `Gezondheidsmonitor`), else ''."""
+        low = text.lower().strip()
+        first = re.split(r"[\s/]+", low, maxsplit=1)[0]
+        if first in self.profile.unit_words or low in ("%", "€") or low.startswith(("per ", "in ")):
+            return "unit"
+        words = set(re.findall(r"[a-zà-ÿ]+", low))
+        if words & self.profile.source_words or any(low.endswith(w) for w in ("monitor", "enquête", "peiling")):
+            return "source"
+        return ""
 
     def _cells_from(self, j: int, by_group: bool) -> tuple[list[_Cell], int]:
         """Cells from unit j on, up to a unit that ends the table."""
@@ -189,11 +206,13 @@ class TextTables:
         # a year in a cell of its own: the label before it dated (`Begroting` `2022`), or a
         # column of its own (`Nulmeting` `2020` `2021`) — whichever the rows under it fit best
         best = None
+        readings = []
         for bind in (True, False):
             columns = columns_from_cells(texts, self.words, self.own, bind_years=bind)
-            if len(columns) < 2 or not any(c.figure for c in columns):
+            if len(columns) < 2 or not any(c.figure for c in columns) or columns in readings:
                 continue
-            rows, score = segment(cells, columns, with_score=True)
+            readings.append(columns)
+            rows, score = segment(cells, columns, with_score=True, merge=not by_group)
             if best is None or score > best[2]:
                 best = (columns, rows, score)
         if best is None:
@@ -405,9 +424,12 @@ class _Row:
     units: list[int]
 
 
-def _fit(kind: str, text: str, col: ColumnSpec) -> float:
-    """How well a cell of this kind fits a column of this role."""
+def _fit(kind: str, text: str, col: ColumnSpec, looks: str = "") -> float:
+    """How well a cell of this kind fits a column of this role (`looks`: the cell's words read
+    as a unit or a source)."""
     role = col.role
+    if kind == "text" and looks and role in ("unit", "source"):
+        return 3.0 if looks == role else 1.0
     if kind == "bron":
         return -20.0
     if role == "period":
@@ -427,39 +449,93 @@ def _fit(kind: str, text: str, col: ColumnSpec) -> float:
     return 0.0
 
 
-def _align(cells: list[_Cell], cols: list[ColumnSpec]) -> tuple[float, list[int]]:
-    """The best placement of `cells`, in order, into `cols` (some columns left empty): the score
-    and each cell's column index."""
-    n, m = len(cells), len(cols)
-    NEG = float("-inf")
-    best = [[NEG] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
-    for a in range(n + 1):
-        for b in range(m + 1):
-            if best[a][b] == NEG:
-                continue
-            if b < m:  # column b left empty
-                s = best[a][b] - (1.0 if cols[b].figure else 1.5)
-                if s > best[a][b + 1]:
-                    best[a][b + 1], back[a][b + 1] = s, (a, b, -1)
-            if a < n and b < m:
-                s = best[a][b] + _fit(cells[a].kind, cells[a].text, cols[b])
-                if s > best[a + 1][b + 1]:
-                    best[a + 1][b + 1], back[a + 1][b + 1] = s, (a, b, b)
-    where = []
-    a, b = n, m
-    while (a, b) != (0, 0):
-        pa, pb, col = back[a][b]
-        if col >= 0:
-            where.append(col)
-        a, b = pa, pb
-    return best[n][m], list(reversed(where))
+def _goes_on(first: _Cell, second: _Cell) -> bool:
+    """Two lines of one cell (web text saved without blank lines): text going on in lower case
+    (`... in de leeftijd van 15` / `t/m 64 jaar`), or a label and its text (`...:` / `Het ...`)."""
+    if first.kind != "text" or second.kind != "text":
+        return False
+    if first.text.rstrip().endswith(":"):
+        return True   # `Kwalitatief goede uitvoering Wet WOZ:` / `Het percentage bezwaren ...`
+    return (second.text[:1].islower() or second.text[:1] == "(") and not sections.ends_sentence(first.text)
 
 
-def segment(cells: list[_Cell], columns: list[ColumnSpec], with_score: bool = False):
+def _spans(cells: list[_Cell], a: int, merge: bool) -> list[int]:
+    """How many lines the cell at `a` may take: 1, or (with `merge`) up to 3 lines that go on."""
+    spans = [1]
+    while merge and len(spans) < 3 and a + spans[-1] < len(cells) and _goes_on(cells[a + spans[-1] - 1], cells[a + spans[-1]]):
+        spans.append(spans[-1] + 1)
+    return spans
+
+
+def _joined(cells: list[_Cell]) -> _Cell:
+    if len(cells) == 1:
+        return cells[0]
+    return _Cell(" ".join(c.text for c in cells), "\n".join(c.raw for c in cells), cells[0].origin, cells[-1].end,
+                 [n for c in cells for n in c.units], cells[0].kind, cells[0].looks)
+
+
+class _Alignment:
+    """The best placements of cells[start:start+a] into the row's columns, for every a up to
+    `limit`, from one pass (so a row's every possible length costs one alignment, not one each).
+    `fits[i][b]` is how well cell i fits column b, `skips[b]` the cost of leaving b empty."""
+
+    def __init__(self, cells: list[_Cell], start: int, limit: int, fits, skips, figure, merge: bool):
+        n = min(limit, len(cells) - start)
+        m = len(skips)
+        NEG = float("-inf")
+        best = [[NEG] * (m + 1) for _ in range(n + 1)]
+        gaps = [[0] * (m + 1) for _ in range(n + 1)]     # columns left empty on the best path
+        back: list[list[tuple[int, int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+        best[0][0] = 0.0
+        for a in range(n + 1):
+            row_best, row_gaps = best[a], gaps[a]
+            fit = fits[start + a] if a < n else None
+            spans = _spans(cells, start + a, merge)[1:] if merge and a < n else ()
+            for b in range(m + 1):
+                here = row_best[b]
+                if here == NEG:
+                    continue
+                if b < m:  # column b left empty
+                    s = here - skips[b]
+                    if s > row_best[b + 1]:
+                        row_best[b + 1], back[a][b + 1], row_gaps[b + 1] = s, (a, b, -1), row_gaps[b] + 1
+                    if fit is not None:
+                        s = here + fit[b]
+                        if s > best[a + 1][b + 1]:
+                            best[a + 1][b + 1], back[a + 1][b + 1], gaps[a + 1][b + 1] = s, (a, b, b), row_gaps[b]
+                        if not figure[b]:
+                            for span in spans:
+                                if a + span > n:
+                                    break
+                                s = here + fit[b] - 0.5 * (span - 1)
+                                if s > best[a + span][b + 1]:
+                                    best[a + span][b + 1], back[a + span][b + 1] = s, (a, b, b)
+                                    gaps[a + span][b + 1] = row_gaps[b]
+        self.n, self.m, self.best, self.back, self.gaps = n, m, best, back, gaps
+
+    def score(self, a: int) -> float:
+        return self.best[a][self.m] if a <= self.n else float("-inf")
+
+    def full(self, a: int) -> bool:
+        """Every column got a cell on the best placement of the first `a` cells."""
+        return a <= self.n and self.gaps[a][self.m] == 0
+
+    def placements(self, a: int) -> list[tuple[int, int, int]]:
+        """(column, first, last + 1) of each cell, for the first `a` cells."""
+        where = []
+        b = self.m
+        while (a, b) != (0, 0):
+            pa, pb, col = self.back[a][b]
+            if col >= 0:
+                where.append((col, pa, a))
+            a, b = pa, pb
+        return list(reversed(where))
+
+
+def segment(cells: list[_Cell], columns: list[ColumnSpec], with_score: bool = False, merge: bool = False):
     """Split the cells under a header into rows: the segmentation that fits the columns best
-    (full rows preferred; rows that lost cells placed by their cells' kinds). With `with_score`
+    (full rows preferred; rows that lost cells placed by their cells' kinds). With `merge` (web
+    text without blank lines) a name or text cell may run over two lines. With `with_score`
     also how well (to compare readings of the header)."""
     name_at = next((k for k, c in enumerate(columns) if c.role == "name"), 0)
     pre, post = columns[:name_at], columns[name_at + 1:]
@@ -469,6 +545,15 @@ def segment(cells: list[_Cell], columns: list[ColumnSpec], with_score: bool = Fa
     best = [NEG] * (n + 1)
     choice: list[tuple | None] = [None] * (n + 1)
     best[n] = 0.0
+    # a row takes at most one line per column, plus one per line that goes on from the one before
+    # (counted once per table: the work stays linear in the cells)
+    goes = [0] * (n + 1)
+    for a in range(n - 1):
+        goes[a + 1] = goes[a] + (1 if merge and _goes_on(cells[a], cells[a + 1]) else 0)
+    goes[n] = goes[n - 1] if n else 0
+    figure = [c.figure for c in post]
+    skips = [1.0 if f else 1.5 for f in figure]
+    fits = [[_fit(c.kind, c.text, col, c.looks) for col in post] for c in cells]
     for p in range(n - 1, -1, -1):
         # a cell not placed
         best[p], choice[p] = best[p + 1] - 3.0, ("skip",)
@@ -479,16 +564,25 @@ def segment(cells: list[_Cell], columns: list[ColumnSpec], with_score: bool = Fa
             code, q = q, q + 1   # a row number before the name (`1 Absoluut verzuim`)
         q += len([c for c in pre if c.role == "number"]) if pre else 0
         if q < n and cells[q].kind == "text" and len(cells[q].text) <= 250:
-            for k in range(0, len(post) + 1):
-                end = q + 1 + k
-                if end > n:
-                    break
-                score, where = _align(cells[q + 1:end], post)
-                base = 4.0 if k == len(post) else 1.0
-                total = base + score + (2.0 if end < n and cells[end].kind == "bron" else 0.0)
-                after = end + 1 if end < n and cells[end].kind == "bron" else end
-                if total + best[after] > best[p]:
-                    best[p], choice[p] = total + best[after], ("row", code, q, end, where, after)
+            for span in _spans(cells, q, merge):
+                start = q + span
+                window = min(n, start + 3 * len(post))
+                width = len(post) + (goes[window] - goes[start] if merge else 0)
+                alignment = _Alignment(cells, start, width, fits, skips, figure, merge)
+                for k in range(0, width + 1):
+                    end = start + k
+                    if end > n:
+                        break
+                    score = alignment.score(k)
+                    if score == NEG:
+                        continue
+                    full = alignment.full(k)
+                    base = (4.0 if full else 1.0) - 0.5 * (span - 1) - (3.0 if cells[q].looks else 0.0)
+                    total = base + score + (2.0 if end < n and cells[end].kind == "bron" else 0.0)
+                    after = end + 1 if end < n and cells[end].kind == "bron" else end
+                    if total + best[after] > best[p]:
+                        best[p], choice[p] = total + best[after], ("row", code, q, start, end,
+                                                                   (alignment, k), after)
         if p > 0 and len(figure_cols) >= 2 and p + len(figure_cols) <= n and all(
                 cells[p + k].kind in ("value", "year", "int") for k in range(len(figure_cols))):
             end = p + len(figure_cols)
@@ -503,8 +597,8 @@ def segment(cells: list[_Cell], columns: list[ColumnSpec], with_score: bool = Fa
             rows.append(None)
             p += 1
         elif c[0] == "row":
-            _, code, q, end, where, after = c
-            last = _make_row(cells, code, q, end, where, after, post)
+            _, code, q, start, end, (alignment, k), after = c
+            last = _make_row(cells, code, q, start, end, alignment.placements(k), after, post)
             rows.append(last)
             p = after
         else:
@@ -517,14 +611,15 @@ def segment(cells: list[_Cell], columns: list[ColumnSpec], with_score: bool = Fa
     return (rows, best[0] if n else 0.0) if with_score else rows
 
 
-def _make_row(cells, code, q, end, where, after, post) -> _Row:
-    name = cells[q]
+def _make_row(cells, code, q, start, end, where, after, post) -> _Row:
+    name = _joined(cells[q:start])
     row = PlacedRow(" ".join(name.text.split("\n")), name.origin, cells[max(q, after - 1)].end,
                     "\n".join(c.text for c in cells[(code if code is not None else q):after]),
                     code=cells[code].text.strip() if code is not None else None)
     units = list(name.units) + (list(cells[code].units) if code is not None else [])
     placed = {}
-    for cell, col_index in zip(cells[q + 1:end], where):
+    for col_index, first, last in where:
+        cell = _joined(cells[start + first:start + last])
         placed[col_index] = cell
         units.extend(cell.units)
     figures_present = any(post[k].figure for k in placed)

@@ -68,6 +68,7 @@ class Profile:
     detect: tuple[tuple[re.Pattern, float], ...] = ()
     min_score: float = 1.0
     unit_words: frozenset[str] = frozenset()   # words that begin a unit after a name on one line
+    source_words: frozenset[str] = frozenset()  # words that name a source (CBS, LISA, monitor)
     path: str = ""
     _heading_re: re.Pattern | None = field(default=None, repr=False, compare=False)
 
@@ -88,7 +89,7 @@ class Profile:
         return total
 
 
-_KEYS = {"name", "title", "leiden_codes", "detect", "min_score", "codes", "columns", "sections", "units", "extends"}
+_KEYS = {"name", "title", "leiden_codes", "detect", "min_score", "codes", "columns", "sections", "units", "sources", "extends"}
 _CODE_KEYS = {"goal", "goal_before_table", "performance", "indicator"}
 _SECTION_KEYS = {"headings", "chrome"}
 
@@ -149,6 +150,7 @@ def from_dict(data: dict, path: str = "<profile>") -> Profile:
         chrome=_compile("|".join(f"(?:{c})" for c in chrome), f"{path} [sections] chrome") if chrome else None,
         detect=tuple(detect), min_score=float(data.get("min_score", 1.0)), path=path,
         unit_words=frozenset(w.lower() for w in data.get("units", {}).get("start", [])),
+        source_words=frozenset(w.lower() for w in data.get("sources", {}).get("words", [])),
         _heading_re=heading_re)
 
 
