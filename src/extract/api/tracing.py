@@ -8,6 +8,7 @@ the trace (`cli/terminal.py`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +22,16 @@ __all__ = ["SourceError", "TraceLine", "trace"]
 
 @dataclass(frozen=True)
 class TraceLine:
+    """One line of the trace: where (page, line, element, shortened), what the parser read it
+    as, the text; `page` the PDF page it is on (None elsewhere)."""
+
     location: str
     role: str
     text: str
+    page: int | None = None
+
+
+_NTH = re.compile(r":nth-of-type\((\d+)\)")
 
 
 def _where(origin: Origin) -> str:
@@ -38,10 +46,11 @@ def _where(origin: Origin) -> str:
 
 
 def _short_element(path: str, keep: int = 3) -> str:
-    """The last steps of a long HTML element path (`… > tr:nth-of-type(3) > td:nth-of-type(2)`):
-    enough to find the element, short enough to leave room for the text."""
-    steps = path.split(" > ")
-    return path if len(steps) <= keep else "… > " + " > ".join(steps[-keep:])
+    """The last steps of a long HTML element path, `:nth-of-type(n)` written `[n]`
+    (`… > tbody > tr[3] > td[2]`): enough to find the element, short enough to leave room for
+    the text."""
+    steps = [_NTH.sub(r"[\1]", step) for step in path.split(" > ")]
+    return " > ".join(steps) if len(steps) <= keep else "… > " + " > ".join(steps[-keep:])
 
 
 def trace(path: str | Path) -> list[TraceLine]:
@@ -56,7 +65,7 @@ def trace(path: str | Path) -> list[TraceLine]:
             for row in unit.block.rows:
                 cells = " | ".join(c.text.replace("\n", " / ") for c in row if not c.spanned)
                 origin = row[0].origin if row else unit.block.origin
-                out.append(TraceLine(_where(origin), role, cells))
+                out.append(TraceLine(_where(origin), role, cells, origin.page))
         else:
-            out.append(TraceLine(_where(unit.origin), role, unit.text))
+            out.append(TraceLine(_where(unit.origin), role, unit.text, unit.origin.page))
     return out

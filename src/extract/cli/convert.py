@@ -114,20 +114,46 @@ def schema_command(out: Path) -> None:
 
 @click.command("inspect", context_settings=CONTEXT)
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--width", default=160, show_default=True, type=click.IntRange(min=0),
-              help="Cut lines to this many characters (0 = do not cut).")
-def inspect_command(path: Path, width: int) -> None:
+@click.option("--width", default=None, type=click.IntRange(min=0),
+              help="Cut lines to this many characters (0 = do not cut).  [default: the terminal's width, 160 "
+                   "when not a terminal]")
+@click.option("--page", type=click.IntRange(min=1), default=None, help="Only this page (PDF).")
+@click.option("--image", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --page: draw the page into this PNG with the words, ruling lines, table cells and "
+                   "the records placed, coloured by kind (PDF).")
+def inspect_command(path: Path, width: int | None, page: int | None, image: Path | None) -> None:
     """Show how PATH was read: every line of the layout its source made (with page, line or
     element), and what the parser took it for — policy area, goal, performance, explanation
     of a performance, indicator header or row, footnote, or text not placed. Use it to see why
-    a record is missing or wrong. Exit status 1 when the file cannot be read."""
+    a record is missing or wrong. With --page N --image page.png, also draw that page of a PDF
+    as the reader saw it. Exit status 1 when the file cannot be read, 2 on usage errors (--image
+    without --page, a file that is not a PDF, a page it does not have)."""
+    import shutil
     from ..api.tracing import SourceError, trace
     from .terminal import trace_text
+    if image is not None and page is None:
+        raise click.UsageError("--image needs --page N")
+    if image is not None:
+        from ..api.page_picture import NotAPdf, draw_page
+        try:
+            picture = draw_page(path, page, image)
+        except NotAPdf as exc:
+            raise click.UsageError(str(exc)) from None
+        except (SourceError, OSError) as exc:
+            click.echo(f"error: {path}: {exc}", err=True)
+            sys.exit(1)
+        placed = ", ".join(f"{kind} {n}" for kind, n in picture.records.items()) or "no records"
+        click.echo(f"wrote {picture.path}: page {page}, {picture.words} words, {picture.rulings} ruling lines, "
+                   f"{picture.cells} table cells; placed: {placed}")
     try:
         lines = trace(path)
     except (SourceError, OSError) as exc:
         click.echo(f"error: {path}: {exc}", err=True)
         sys.exit(1)
+    if page is not None:
+        lines = [t for t in lines if t.page == page]
+    if width is None:
+        width = shutil.get_terminal_size((160, 24)).columns
     click.echo(trace_text(lines, width or None))
 
 

@@ -13,6 +13,7 @@ with several packages more to install and import.
 """
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -173,13 +174,28 @@ class BatchProgress:
             self.bar = None
 
 
+def _fit_location(location: str, width: int) -> str:
+    """A trace location in `width` characters: its page and line (`p3 l27`) kept, the element
+    path shortened from its start (its last steps name the cell)."""
+    if len(location) <= width:
+        return location
+    head = re.match(r"(?:[pl]\d+ )*", location).group(0)
+    room = width - len(head) - 1
+    return head + "…" + location[len(location) - room:] if room > 0 else location[:width]
+
+
 def trace_text(lines: "list[TraceLine]", width: int | None = 160) -> str:
-    """The trace of `extract inspect`: location, role and text per line, cut to `width`."""
+    """The trace of `extract inspect`: location, role and text per line, within `width`
+    characters (None: no limit). The location and role columns take at most a quarter of the
+    width each (a long location keeps its end), so the text keeps at least half."""
     loc = max((len(t.location) for t in lines), default=0)
     role = max((len(t.role) for t in lines), default=0)
+    if width is not None:
+        loc, role = min(loc, max(12, width // 4)), min(role, max(12, width // 4))
     rows = []
     for t in lines:
-        row = f"{t.location:<{loc}}  {t.role:<{role}}  {t.text}"
+        location = _fit_location(t.location, loc)
+        row = f"{location:<{loc}}  {shorten(t.role, role):<{role}}  {t.text}"
         rows.append(row if width is None or len(row) <= width else row[: width - 1] + "…")
     return "\n".join(rows)
 
