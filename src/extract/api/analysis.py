@@ -19,6 +19,7 @@ from ..checks.indicator_series import SERIES_COLUMNS
 from ..models import Document
 from ..writers.frames import write_frame
 from .editions import EditionsError, as_documents
+from .runs import Progress
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,7 +41,7 @@ def _written(df: "pd.DataFrame", out: str | Path | None, name: str) -> "pd.DataF
 
 
 def check(inputs: Inputs, rules: Sequence[Rule] | Iterable[str] | None = None, *, skip: Iterable[str] = (),
-          jobs: int = 1, out: str | Path | None = None) -> "pd.DataFrame":
+          jobs: int = 1, out: str | Path | None = None, progress: Progress | None = None) -> "pd.DataFrame":
     """Check every document of `inputs` (paths as `extract check` reads them, or Documents)
     against `rules` (Rules, or rule ids; all by default) minus the ids in `skip`. One row per
     finding, columns FINDING_COLUMNS, sorted by document, severity, rule and code;
@@ -48,7 +49,7 @@ def check(inputs: Inputs, rules: Sequence[Rule] | Iterable[str] | None = None, *
     Unknown rule ids raise UnknownRule (before anything is read); unreadable paths raise
     EditionsError."""
     selected = _rules(rules, skip)
-    return _written(checks.check(as_documents(inputs, jobs=jobs), selected), out, FINDINGS_FILE)
+    return _written(checks.check(as_documents(inputs, jobs=jobs, progress=progress), selected), out, FINDINGS_FILE)
 
 
 def _rules(rules: Sequence[Rule] | Iterable[str] | None, skip: Iterable[str]) -> list[Rule]:
@@ -60,20 +61,22 @@ def _rules(rules: Sequence[Rule] | Iterable[str] | None, skip: Iterable[str]) ->
     return select_rules(given or None, skip)
 
 
-def compare(old: Inputs, new: Inputs, *, jobs: int = 1, out: str | Path | None = None) -> "pd.DataFrame":
+def compare(old: Inputs, new: Inputs, *, jobs: int = 1, out: str | Path | None = None,
+            progress: Progress | None = None) -> "pd.DataFrame":
     """The changes from edition `old` to edition `new` (each paths as `extract compare` reads
     them, or Documents): one row per change or listing, columns CHANGE_COLUMNS (see
     `extract.checks.comparison.compare`). With `out`, writes OUT/changes.csv. Unreadable paths
     raise EditionsError naming OLD or NEW; editions that share no policy area raise
     NothingToCompare (a ValueError)."""
-    old_docs = as_documents(old, jobs=jobs, what="OLD")
-    new_docs = as_documents(new, jobs=jobs, what="NEW")
+    old_docs = as_documents(old, jobs=jobs, what="OLD", progress=progress)
+    new_docs = as_documents(new, jobs=jobs, what="NEW", progress=progress)
     return _written(checks.compare(old_docs, new_docs), out, CHANGES_FILE)
 
 
-def series(inputs: Inputs, *, jobs: int = 1, out: str | Path | None = None) -> "pd.DataFrame":
+def series(inputs: Inputs, *, jobs: int = 1, out: str | Path | None = None,
+           progress: Progress | None = None) -> "pd.DataFrame":
     """The indicator series of all editions in `inputs` (paths as `extract series` reads them,
     or Documents): one row per indicator, kind and year, columns SERIES_COLUMNS (see
     `extract.checks.indicator_series.series`). With `out`, writes OUT/indicator_series.csv.
     Unreadable paths raise EditionsError."""
-    return _written(checks.series(as_documents(inputs, jobs=jobs)), out, SERIES_FILE)
+    return _written(checks.series(as_documents(inputs, jobs=jobs, progress=progress)), out, SERIES_FILE)

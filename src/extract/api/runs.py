@@ -240,7 +240,7 @@ class _Run:
                         queue.extendleft([t] for t in reversed(tasks))
                         continue
                     t = tasks[0]
-                    result = [lost(t, result.code, f"{t.path}: {result.message}", self.planned[t.index].sha256)]
+                    result = [lost(t, result.code, result.message, self.planned[t.index].sha256)]
                 for done in result:
                     self.finish(done)
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from .options import CONTEXT, jobs_option, max_rows_option, out_option
+from .options import CONTEXT, jobs_option, max_rows_option, out_option, progress_for
 
 if TYPE_CHECKING:
     from ..api.editions import EditionsError
@@ -61,7 +61,7 @@ def check_command(paths: tuple[Path, ...], out: Path, fail_on: str, rules: tuple
     if not paths:
         raise click.UsageError("give at least one PATH (or --list-rules)")
     try:
-        findings = check(paths, rules, skip=skip, jobs=jobs, out=out)
+        findings = check(paths, rules, skip=skip, jobs=jobs, out=out, progress=progress_for("reading"))
     except UnknownRule as exc:
         raise click.UsageError(str(exc)) from None
     except EditionsError as exc:
@@ -119,7 +119,7 @@ def compare_command(old: Path, new: Path, out: Path, fail_on: str, max_rows: int
     from ..api.analysis import CHANGES, EditionsError, NothingToCompare, compare
     from .terminal import compare_summary
     try:
-        changes = compare(old, new, jobs=jobs, out=out)
+        changes = compare(old, new, jobs=jobs, out=out, progress=progress_for("reading"))
     except EditionsError as exc:
         _unreadable(exc)
     except NothingToCompare as exc:
@@ -157,7 +157,7 @@ def series_command(paths: tuple[Path, ...], out: Path, fail_on_conflict: bool, m
     from ..api.analysis import EditionsError, series
     from .terminal import series_summary
     try:
-        table = series(paths, jobs=jobs, out=out)
+        table = series(paths, jobs=jobs, out=out, progress=progress_for("reading"))
     except EditionsError as exc:
         _unreadable(exc)
     click.echo(series_summary(table, max_rows))

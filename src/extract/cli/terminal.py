@@ -134,8 +134,8 @@ class BatchProgress:
         if self.show_bar:
             from tqdm import tqdm
             tqdm.monitor_interval = 0  # no monitor thread
-            self.bar = tqdm(total=max(cost, 1), file=sys.stderr, leave=False, dynamic_ncols=True, mininterval=0.2,
-                            bar_format="{desc} {percentage:3.0f}%|{bar:16}| {postfix} [{elapsed} elapsed, {remaining} left]")
+            self.bar = tqdm(total=max(cost, 1), file=sys.stderr, dynamic_ncols=True, mininterval=0.2,
+                            bar_format="{desc} {percentage:3.0f}%|{bar:16}| [{elapsed} elapsed, {remaining} left{postfix}]")
             self._describe()
 
     def working(self, files: Sequence[str]) -> None:
@@ -170,6 +170,9 @@ class BatchProgress:
 
     def close(self) -> None:
         if self.bar is not None:
+            self.current = ""
+            self._describe()
+            self.bar.refresh()
             self.bar.close()
             self.bar = None
 
