@@ -8,7 +8,7 @@ effect indicators out.
 The public names are bound on first use (PEP 562), so `import extract` and `extract --help` do
 not load the converter, pandas or pdfplumber. They come from the library API (`extract.api`) and
 the models (`extract.models`); the flow below them is models -> layout, profiles -> sources,
-parse -> checks, writers -> api -> cli.
+parse -> checks, writers -> api -> report -> cli.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ _EXPORTS = {
     **{name: "extract.models" for name in ("Document", "PolicyArea", "Goal", "Performance", "Indicator",
                                            "IndicatorValue", "Diagnostic", "Provenance")},
 }
-_SUBPACKAGES = {"api", "checks", "cli", "layout", "models", "parse", "profiles", "sources", "writers"}
+_SUBPACKAGES = {"api", "checks", "cli", "layout", "models", "parse", "profiles", "report", "sources", "writers"}
 
 __all__ = ["convert", "convert_batch", "check", "compare", "series", "Document", "PolicyArea", "Goal", "Performance",
            "Indicator", "IndicatorValue", "Diagnostic", "Provenance", "__version__"]

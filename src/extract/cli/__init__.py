@@ -18,6 +18,7 @@ from .. import __version__
 from .convert import convert_command, inspect_command, profiles_command, schema_command
 from .editions import check_command, compare_command, series_command
 from .options import CONTEXT
+from .report import report_command
 
 
 @click.group(context_settings=CONTEXT)
@@ -28,7 +29,7 @@ def cli() -> None:
 
 
 for _command in (convert_command, schema_command, check_command, inspect_command, compare_command, series_command,
-                 profiles_command):
+                 report_command, profiles_command):
     cli.add_command(_command)
 
 
