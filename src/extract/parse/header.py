@@ -90,8 +90,8 @@ def columns_from_cells(cells: list[str], words: ColumnWords,
                 out.append(ColumnSpec("year", it[0], str(it[0])) if len(it) == 1 else ColumnSpec("other", None, ""))
             else:
                 out.extend(_bind_years([it]))
-        return out
-    return _bind_years(items)
+        return _first_is_name(out)
+    return _first_is_name(_bind_years(items))
 
 
 def _is_name(text: str, words: ColumnWords) -> bool:
@@ -124,6 +124,14 @@ def columns_from_line(text: str, words: ColumnWords) -> list[ColumnSpec]:
             out.append(ColumnSpec(item.role, item.years[0] if item.years else None,
                                   f"{item.label} {item.years[0]}" if item.years else item.label))
     return out
+
+
+def _first_is_name(columns: list[ColumnSpec]) -> list[ColumnSpec]:
+    """A header with no name column names its rows in the first column (`Omschrijving`,
+    `Onderwerp` over the indicators' names)."""
+    if columns and not any(c.role == "name" for c in columns) and columns[0].role in ("other", "group"):
+        return [replace(columns[0], role="name")] + columns[1:]
+    return columns
 
 
 def _bind_years(items: list[_Label | list[int] | None]) -> list[ColumnSpec]:

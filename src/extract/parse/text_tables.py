@@ -107,6 +107,12 @@ class TextTables:
             return self._line_table(i, u)
         if roles[0] == "name" or (roles[0] in ("number",) and len(toks) == 1):
             return self._cell_table(i, u)
+        if roles[0] in ("group", "other") and len(toks) == 1:
+            # `Omschrijving` / `Onderwerp` over the names, when figure labels follow
+            nxt = self.stream.unit(i + 1)
+            labels = self._labels(nxt.text) if nxt is not None else None
+            if labels and any(t.role in ("realisatie", "streefwaarde", "nulmeting", "year") for t in labels):
+                return self._cell_table(i, u)
         return None
 
     def _coded(self, j: int) -> bool:
