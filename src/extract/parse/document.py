@@ -8,18 +8,15 @@ from ..layout import Layout, provenance
 from ..models import Diagnostic, Document
 from ..profiles.definition import Profile
 from . import metadata
-from .indicator_rows import Edition
+from .bodies import bodies
 from .records import RecordParser
 from .units import Unit
-
-_UNITS = {"%": "%", "€": "€"}
-
 
 @lru_cache(maxsize=1)
 def own_names() -> re.Pattern:
     """Any municipality's or province's name: a table column headed by one holds that
     municipality's own figures (`Oegstgeest | Nederland`)."""
-    names = sorted({form for body in metadata.bodies() for form in (body.name, *body.forms)}, key=len, reverse=True)
+    names = sorted({form for body in bodies() for form in (body.name, *body.forms)}, key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(n) for n in names) + ")", re.IGNORECASE)
 
 

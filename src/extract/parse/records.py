@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..layout import Layout
 from ..profiles import registry, sections
-from ..profiles.codes import Code, CodeLine, leading_code, policy_area_line, split_fused
+from ..profiles.codes import CodeLine, leading_code, policy_area_line, split_fused
 from ..profiles.columns import starts_header
 from ..profiles.definition import Profile
 from .explanations import Explanations
@@ -28,26 +28,13 @@ from .grid_meaning import GridReader
 from .header import describe
 from .numbered import NumberedGoals
 from .text_tables import TextTables
+from .titles import OpenTitle, column_widths, detect_wrapped, pick_continued
 from .units import Stream, TableUnit, Unit, build_units
 
 
 @dataclass
-class _Open:
-    """Records whose title may continue on the next line: one, or several when a line held
-    fused cells (`9B1 Burgers ... 9B1.1 Organiseren ...`). `last` is each one's text on the
-    line so far (code included)."""
-
-    candidates: list[tuple[str, str, str]]  # (kind, code, last text)
-    group: int
-
-    @property
-    def last(self) -> str:
-        return self.candidates[-1][2]
-
-
-@dataclass
 class Reading:
-    open: _Open | None = None      # records whose title may go on
+    open: OpenTitle | None = None      # records whose title may go on
     goal_text: str | None = None   # a goal whose table cell may hold a description
 
 
@@ -74,8 +61,8 @@ class RecordParser:
         self.edition = edition or Edition()
         self.text_tables = TextTables(self.stream, self.profile, own)
         self.numbered = NumberedGoals(self.stream, self.found, self.profile, self.text_tables)
-        self.wrapped = _detect_wrapped(self.units)
-        self.widths = _column_widths(self.units)
+        self.wrapped = detect_wrapped(self.units)
+        self.widths = column_widths(self.units)
         self.explanations = Explanations(self.stream, self.found, self.wrapped)
         self.tables = IndicatorReader(self.stream, self.found, self.edition, self.profile.columns, own)
         self.reading = Reading()
@@ -279,7 +266,7 @@ class RecordParser:
             self.close()
             if code.text not in found.goals and cl.rest:
                 found.define(code, cl.rest, u)
-                self.reading.open = _Open([("goal", code.text, u.text)], u.group)
+                self.reading.open = OpenTitle([("goal", code.text, u.text)], u.group)
             self.role = f"goal {code.text} (table row)"
             return i + 1
         known = found.goals if code.kind == "goal" else found.performances
@@ -300,7 +287,7 @@ class RecordParser:
             record = found.record(code.kind, code.text)
             record.provenance.raw += "\n" + title_unit.text
             record.provenance.line_end = title_unit.origin.line
-            self.reading.open = _Open([(code.kind, code.text, f"{code.text} {title_unit.text}")], title_unit.group)
+            self.reading.open = OpenTitle([(code.kind, code.text, f"{code.text} {title_unit.text}")], title_unit.group)
             self.role = f"{code.kind} {code.text}"
             self.mark(i + 1, f"{code.kind} {code.text} (title)")
             return i + 2
@@ -333,13 +320,13 @@ class RecordParser:
                 continue
             found.define(sub.code, sub.rest, u)
             fragments.append((sub.code.kind, sub.code.text, part))
-        self.reading.open = _Open(fragments, u.group)
+        self.reading.open = OpenTitle(fragments, u.group)
         self.role = " + ".join(f"{kind} {c}" for kind, c, _ in fragments)
         self.reading.goal_text = code.text if code.kind == "goal" and len(parts) == 1 else None
         return i + 1
 
-    def extend_title(self, open_: _Open, u: Unit) -> None:
-        kind, code, _last = self.pick_continued(open_.candidates, u.text)
+    def extend_title(self, open_: OpenTitle, u: Unit) -> None:
+        kind, code, _last = pick_continued(open_.candidates, u.text, self.widths)
         open_.candidates = [(kind, code, u.text)]
         self.role = f"{kind} {code} (title goes on)"
         record = self.found.record(kind, code)
@@ -350,71 +337,3 @@ class RecordParser:
         p.raw = p.raw + "\n" + u.text
         if u.origin.line is not None:
             p.line_end = u.origin.line
-
-    def pick_continued(self, candidates: list[tuple[str, str, str]], text: str) -> tuple[str, str, str]:
-        """Which of the cells on the line before does a wrapped line continue? In the two-column
-        Doel | Prestatie table of PDF text, the one left dangling (a comma, a word like `van`),
-        else the one the line fits (goal column lines are short), else the one whose line is
-        fullest for its column, else the last."""
-        if len(candidates) == 1:
-            return candidates[0]
-        dangling = [c for c in candidates if _dangles(c[2])]
-        if len(dangling) == 1:
-            return dangling[0]
-        fits = [c for c in candidates if len(text) <= self.widths.get(c[0], 10**6) * 1.15]
-        if len(fits) == 1:
-            return fits[0]
-
-        def fullness(c: tuple[str, str, str]) -> float:
-            return len(c[2]) / max(1, self.widths.get(c[0], len(c[2])))
-
-        best = max(candidates, key=fullness)
-        if fullness(best) - fullness(candidates[-1]) > 0.2:
-            return best
-        return candidates[-1]
-
-_DANGLING_WORDS = {"van", "de", "het", "een", "en", "of", "voor", "op", "met", "aan", "in", "die", "dat",
-                   "te", "tot", "door", "bij", "naar", "om", "over", "uit", "als", "is", "zijn", "worden",
-                   "wordt", "ook", "niet", "haar", "hun", "der", "den", "waarin", "waar", "zodat", "omdat"}
-
-
-def _dangles(text: str) -> bool:
-    words = text.rstrip().split()
-    return bool(words) and (text.rstrip().endswith((",", "-", "–", "/", "&")) or words[-1].lower() in _DANGLING_WORDS)
-
-
-def _column_widths(units) -> dict[str, int]:
-    """The longest code-led cell text per record kind: how wide the goal and performance
-    columns of a table rendered as text are."""
-    widths: dict[str, int] = {}
-    for u in units:
-        if not isinstance(u, Unit):
-            continue
-        cl = leading_code(u.text)
-        if cl is None or cl.code.kind not in ("goal", "performance"):
-            continue
-        for k, part in enumerate(split_fused(cl.rest)):
-            if k == 0:
-                kind, frag = cl.code.kind, f"{cl.code.text} {part}"
-            else:
-                sub = leading_code(part)
-                if sub is None:
-                    continue
-                kind, frag = sub.code.kind, part
-            widths[kind] = max(widths.get(kind, 0), len(frag))
-    return widths
-
-
-def _detect_wrapped(units) -> bool:
-    """Text from a PDF wraps sentences over lines; web-page text keeps one paragraph a line.
-    Wrapped when several lines inside a paragraph start in lower case."""
-    count = 0
-    prev = None
-    for u in units:
-        if isinstance(u, Unit):
-            if prev is not None and not u.first and u.group == prev.group and sections.LOWER_START.match(u.text):
-                count += 1
-            prev = u
-        else:
-            prev = None
-    return count >= 2

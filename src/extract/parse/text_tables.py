@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 
 from ..layout import Origin
-from ..models.values import clean_text, parse_cell
 from ..profiles import sections
 from ..profiles.codes import leading_code
 from ..profiles.columns import Token
@@ -24,14 +23,11 @@ from ..profiles.definition import Profile
 from .header import ColumnSpec, columns_from_cells, columns_from_line, describe
 from .indicators import is_value_cell
 from .line_rows import figures_only, split_group, split_loose, split_row, split_unit
+from .cell_rows import BRON_LINE, MARKER, ROW_NUMBER, YEAR, Cell, cell_kind, segment
 from .placed import PlacedCell, PlacedRow
 from .units import Stream, Unit
 
 MAX_CELLS = 200_000       # cells read for one table (a bound on the work per table)
-_BRON = re.compile(r"^\s*bron(?:nen)?\s*:\s*\S", re.IGNORECASE)
-_MARKER = re.compile(r"^[*¹²³⁴⁵⁶⁷⁸⁹]+$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_INT = re.compile(r"^\d{1,3}$")
 _YEAR_LABEL = re.compile(r"^(?:19|20)\d\d\s*:$")
 _NOTE = re.compile(r"^(?:\d{1,2}[.)]\s+\S+\s+\S+|nb\s*:\s*\S|n\.b\.\s*:\s*\S)", re.IGNORECASE)
 _DESCRIPTION_LABEL = re.compile(r"^(?:omschrijving|toelichting|definitie|beschrijving)\s*:?$", re.IGNORECASE)
@@ -47,32 +43,6 @@ class TextTable:
     roles: dict[int, str] = field(default_factory=dict)   # unit index -> what it was read as
     notes: list[tuple[str, str, str, Origin, str]] = field(default_factory=list)  # diagnostics
     footnotes: list[tuple[str, str, Origin]] = field(default_factory=list)       # (marker, text, where)
-
-
-@dataclass
-class _Cell:
-    text: str
-    raw: str
-    origin: Origin
-    end: Origin
-    units: list[int]
-    kind: str = ""              # marker bron year int value text
-    looks: str = ""             # for text: 'unit' or 'source' when its words say so
-
-
-def _kind(text: str) -> str:
-    t = text.strip()
-    if _MARKER.match(t):
-        return "marker"
-    if _BRON.match(t):
-        return "bron"
-    if _YEAR.match(t):
-        return "year"
-    if _INT.match(t):
-        return "int"
-    if is_value_cell(t) or parse_cell(t).year is not None and len(t) < 40:
-        return "value"
-    return "text"
 
 
 class TextTables:
@@ -132,12 +102,12 @@ class TextTables:
         t = u.text
         note = sections.footnote(t)
         return bool(sections.is_section_heading(t) or self.profile.is_heading(t)
-                    or (note and not is_value_cell(note[1]) and not _MARKER.match(t)) or _NOTE.match(t)
+                    or (note and not is_value_cell(note[1]) and not MARKER.match(t)) or _NOTE.match(t)
                     or (prose and len(t) > 120 and sections.ends_sentence(t))
                     or self.profile.codes.goal_line(t) or (self.profile.leiden_codes and leading_code(t)))
 
     # -- one cell per line --------------------------------------------------------------------
-    def _cell_at(self, j: int, by_group: bool) -> _Cell | None:
+    def _cell_at(self, j: int, by_group: bool) -> Cell | None:
         """The cell starting at unit j: its paragraph (by_group) or its line."""
         u = self.stream.unit(j)
         if u is None:
@@ -152,8 +122,8 @@ class TextTables:
             units.append(k)   # `2021:` over its figure: one cell on two lines
         lines = [self.stream.unit(n) for n in units]
         text = "\n".join(v.text for v in lines)
-        kind = _kind(text)
-        return _Cell(text, "\n".join(v.raw or v.text for v in lines), lines[0].origin, lines[-1].origin,
+        kind = cell_kind(text)
+        return Cell(text, "\n".join(v.raw or v.text for v in lines), lines[0].origin, lines[-1].origin,
                      units, kind, self._looks(text) if kind == "text" else "")
 
     def _looks(self, text: str) -> str:
@@ -168,9 +138,9 @@ class TextTables:
             return "source"
         return ""
 
-    def _cells_from(self, j: int, by_group: bool) -> tuple[list[_Cell], int]:
+    def _cells_from(self, j: int, by_group: bool) -> tuple[list[Cell], int]:
         """Cells from unit j on, up to a unit that ends the table."""
-        cells: list[_Cell] = []
+        cells: list[Cell] = []
         while j < len(self.stream) and len(cells) < MAX_CELLS:
             u = self.stream.unit(j)
             if u is not None and self.profile.is_chrome(u.text):
@@ -200,7 +170,7 @@ class TextTables:
     def _cell_table(self, i: int, u: Unit) -> TextTable | None:
         nxt = self.stream.unit(i + 1)
         by_group = nxt is not None and nxt.group != u.group
-        header: list[_Cell] = []
+        header: list[Cell] = []
         j = i
         while (cell := self._cell_at(j, by_group)) is not None and self._labels(cell.text):
             header.append(cell)
@@ -266,7 +236,7 @@ class TextTables:
                 continue
             if self._stop(v, prose=False) or self.at_header(j):
                 break
-            if _BRON.match(v.text):
+            if BRON_LINE.match(v.text):
                 source = (j, v)
                 j += 1
                 continue
@@ -305,7 +275,7 @@ class TextTables:
             words = name.split()
             group_read = False
             for col in before:   # a row number and a group number (taakveld) before the name
-                if words and _INT.match(words[0]) and col.role in ("number", "group"):
+                if words and ROW_NUMBER.match(words[0]) and col.role in ("number", "group"):
                     w = words.pop(0)
                     code = w if col.role == "number" else code
                     group_read = group_read or col.role == "group"
@@ -323,7 +293,7 @@ class TextTables:
                             code=code, unit=unit, source=src)
             for col, raw in zip(figures, found.figures):
                 if col.role == "period":
-                    row.period = int(raw) if _YEAR.match(raw) else None
+                    row.period = int(raw) if YEAR.match(raw) else None
                 else:
                     row.cells.append(PlacedCell(col, raw, v.origin))
             table.rows.append(row)
@@ -403,9 +373,9 @@ class TextTables:
         j = i - 1
         while j >= 0 and len(block) < 12:
             v = self.stream.unit(j)
-            if v is None or self._stop(v) or split_row(v.text, 2) is not None and not _BRON.match(v.text):
+            if v is None or self._stop(v) or split_row(v.text, 2) is not None and not BRON_LINE.match(v.text):
                 break
-            if _BRON.match(v.text):
+            if BRON_LINE.match(v.text):
                 if source is None:
                     source = (j, v)
             elif not self.profile.is_chrome(v.text):
@@ -421,246 +391,3 @@ class TextTables:
         if not names:
             return None, source, i
         return (names[0],), source, names[0]
-
-
-# -- one cell per line: rows by their cells' kinds -------------------------------------------------
-@dataclass
-class _Row:
-    placed: PlacedRow
-    units: list[int]
-
-
-def _fit(kind: str, text: str, col: ColumnSpec, looks: str = "") -> float:
-    """How well a cell of this kind fits a column of this role (`looks`: the cell's words read
-    as a unit or a source)."""
-    role = col.role
-    if kind == "text" and looks and role in ("unit", "source"):
-        return 3.0 if looks == role else 1.0
-    if kind == "bron":
-        return -20.0
-    if role == "period":
-        return 3.0 if kind == "year" else -5.0
-    if col.figure:
-        if kind in ("value", "year", "int"):
-            return 2.0
-        if kind == "marker":
-            return -6.0
-        return 0.0 if len(text) <= 40 else -4.0
-    if role == "unit":
-        return {"text": 2.0, "value": -3.0, "marker": -4.0}.get(kind, -2.0)
-    if role == "source":
-        return {"text": 2.0, "marker": 2.0, "value": -4.0}.get(kind, -3.0)
-    if role == "number":
-        return 2.0 if kind == "int" else -5.0
-    return 0.0
-
-
-def _goes_on(first: _Cell, second: _Cell) -> bool:
-    """Two lines of one cell (web text saved without blank lines): text going on in lower case
-    (`... in de leeftijd van 15` / `t/m 64 jaar`), or a label and its text (`...:` / `Het ...`)."""
-    if first.kind != "text" or second.kind != "text":
-        return False
-    if first.text.rstrip().endswith(":"):
-        return True   # `Kwalitatief goede uitvoering Wet WOZ:` / `Het percentage bezwaren ...`
-    return (second.text[:1].islower() or second.text[:1] == "(") and not sections.ends_sentence(first.text)
-
-
-def _spans(cells: list[_Cell], a: int, merge: bool) -> list[int]:
-    """How many lines the cell at `a` may take: 1, or (with `merge`) up to 3 lines that go on."""
-    spans = [1]
-    while merge and len(spans) < 3 and a + spans[-1] < len(cells) and _goes_on(cells[a + spans[-1] - 1], cells[a + spans[-1]]):
-        spans.append(spans[-1] + 1)
-    return spans
-
-
-def _joined(cells: list[_Cell]) -> _Cell:
-    if len(cells) == 1:
-        return cells[0]
-    return _Cell(" ".join(c.text for c in cells), "\n".join(c.raw for c in cells), cells[0].origin, cells[-1].end,
-                 [n for c in cells for n in c.units], cells[0].kind, cells[0].looks)
-
-
-class _Alignment:
-    """The best placements of cells[start:start+a] into the row's columns, for every a up to
-    `limit`, from one pass (so a row's every possible length costs one alignment, not one each).
-    `fits[i][b]` is how well cell i fits column b, `skips[b]` the cost of leaving b empty."""
-
-    def __init__(self, cells: list[_Cell], start: int, limit: int, fits, skips, figure, merge: bool):
-        n = min(limit, len(cells) - start)
-        m = len(skips)
-        NEG = float("-inf")
-        best = [[NEG] * (m + 1) for _ in range(n + 1)]
-        gaps = [[0] * (m + 1) for _ in range(n + 1)]     # columns left empty on the best path
-        back: list[list[tuple[int, int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-        best[0][0] = 0.0
-        for a in range(n + 1):
-            row_best, row_gaps = best[a], gaps[a]
-            fit = fits[start + a] if a < n else None
-            spans = _spans(cells, start + a, merge)[1:] if merge and a < n else ()
-            for b in range(m + 1):
-                here = row_best[b]
-                if here == NEG:
-                    continue
-                if b < m:  # column b left empty
-                    s = here - skips[b]
-                    if s > row_best[b + 1]:
-                        row_best[b + 1], back[a][b + 1], row_gaps[b + 1] = s, (a, b, -1), row_gaps[b] + 1
-                    if fit is not None:
-                        s = here + fit[b]
-                        if s > best[a + 1][b + 1]:
-                            best[a + 1][b + 1], back[a + 1][b + 1], gaps[a + 1][b + 1] = s, (a, b, b), row_gaps[b]
-                        if not figure[b]:
-                            for span in spans:
-                                if a + span > n:
-                                    break
-                                s = here + fit[b] - 0.5 * (span - 1)
-                                if s > best[a + span][b + 1]:
-                                    best[a + span][b + 1], back[a + span][b + 1] = s, (a, b, b)
-                                    gaps[a + span][b + 1] = row_gaps[b]
-        self.n, self.m, self.best, self.back, self.gaps = n, m, best, back, gaps
-
-    def score(self, a: int) -> float:
-        return self.best[a][self.m] if a <= self.n else float("-inf")
-
-    def full(self, a: int) -> bool:
-        """Every column got a cell on the best placement of the first `a` cells."""
-        return a <= self.n and self.gaps[a][self.m] == 0
-
-    def placements(self, a: int) -> list[tuple[int, int, int]]:
-        """(column, first, last + 1) of each cell, for the first `a` cells."""
-        where = []
-        b = self.m
-        while (a, b) != (0, 0):
-            pa, pb, col = self.back[a][b]
-            if col >= 0:
-                where.append((col, pa, a))
-            a, b = pa, pb
-        return list(reversed(where))
-
-
-def segment(cells: list[_Cell], columns: list[ColumnSpec], with_score: bool = False, merge: bool = False):
-    """Split the cells under a header into rows: the segmentation that fits the columns best
-    (full rows preferred; rows that lost cells placed by their cells' kinds). With `merge` (web
-    text without blank lines) a name or text cell may run over two lines. With `with_score`
-    also how well (to compare readings of the header)."""
-    name_at = next((k for k, c in enumerate(columns) if c.role == "name"), 0)
-    pre, post = columns[:name_at], columns[name_at + 1:]
-    figure_cols = [c for c in post if c.figure or c.role == "period"]
-    n = len(cells)
-    NEG = float("-inf")
-    best = [NEG] * (n + 1)
-    choice: list[tuple | None] = [None] * (n + 1)
-    best[n] = 0.0
-    # a row takes at most one line per column, plus one per line that goes on from the one before
-    # (counted once per table: the work stays linear in the cells)
-    goes = [0] * (n + 1)
-    for a in range(n - 1):
-        goes[a + 1] = goes[a] + (1 if merge and _goes_on(cells[a], cells[a + 1]) else 0)
-    goes[n] = goes[n - 1] if n else 0
-    figure = [c.figure for c in post]
-    skips = [1.0 if f else 1.5 for f in figure]
-    fits = [[_fit(c.kind, c.text, col, c.looks) for col in post] for c in cells]
-    for p in range(n - 1, -1, -1):
-        # a cell not placed
-        best[p], choice[p] = best[p + 1] - 3.0, ("skip",)
-        q = p
-        code = None
-        if cells[q].kind == "int" and q + 1 < n and cells[q + 1].kind == "text" and not any(
-                c.role == "number" for c in pre):
-            code, q = q, q + 1   # a row number before the name (`1 Absoluut verzuim`)
-        q += len([c for c in pre if c.role == "number"]) if pre else 0
-        if q < n and cells[q].kind == "text" and len(cells[q].text) <= 250:
-            for span in _spans(cells, q, merge):
-                start = q + span
-                window = min(n, start + 3 * len(post))
-                width = len(post) + (goes[window] - goes[start] if merge else 0)
-                alignment = _Alignment(cells, start, width, fits, skips, figure, merge)
-                for k in range(0, width + 1):
-                    end = start + k
-                    if end > n:
-                        break
-                    score = alignment.score(k)
-                    if score == NEG:
-                        continue
-                    full = alignment.full(k)
-                    base = (4.0 if full else 1.0) - 0.5 * (span - 1) - (3.0 if cells[q].looks else 0.0)
-                    total = base + score + (2.0 if end < n and cells[end].kind == "bron" else 0.0)
-                    after = end + 1 if end < n and cells[end].kind == "bron" else end
-                    if total + best[after] > best[p]:
-                        best[p], choice[p] = total + best[after], ("row", code, q, start, end,
-                                                                   (alignment, k), after)
-        if p > 0 and len(figure_cols) >= 2 and p + len(figure_cols) <= n and all(
-                cells[p + k].kind in ("value", "year", "int") for k in range(len(figure_cols))):
-            end = p + len(figure_cols)
-            if 3.0 + best[end] > best[p]:
-                best[p], choice[p] = 3.0 + best[end], ("sub", end)
-    rows: list[_Row | None] = []
-    last: _Row | None = None
-    p = 0
-    while p < n:
-        c = choice[p]
-        if c[0] == "skip":
-            rows.append(None)
-            p += 1
-        elif c[0] == "row":
-            _, code, q, start, end, (alignment, k), after = c
-            last = _make_row(cells, code, q, start, end, alignment.placements(k), after, post)
-            rows.append(last)
-            p = after
-        else:
-            _, end = c
-            if last is not None:
-                rows.append(_sub_row(cells[p:end], last, figure_cols, range(p, end), cells))
-            else:
-                rows.append(None)
-            p = end
-    return (rows, best[0] if n else 0.0) if with_score else rows
-
-
-def _make_row(cells, code, q, start, end, where, after, post) -> _Row:
-    name = _joined(cells[q:start])
-    row = PlacedRow(" ".join(name.text.split("\n")), name.origin, cells[max(q, after - 1)].end,
-                    "\n".join(c.text for c in cells[(code if code is not None else q):after]),
-                    code=cells[code].text.strip() if code is not None else None)
-    units = list(name.units) + (list(cells[code].units) if code is not None else [])
-    placed = {}
-    for col_index, first, last in where:
-        cell = _joined(cells[start + first:start + last])
-        placed[col_index] = cell
-        units.extend(cell.units)
-    figures_present = any(post[k].figure for k in placed)
-    figures_missing = any(c.figure and k not in placed for k, c in enumerate(post))
-    for k, cell in sorted(placed.items()):
-        col = post[k]
-        if col.role == "unit":
-            row.unit = " ".join(cell.text.split())
-        elif col.role == "source":
-            row.source = " ".join(cell.text.split())
-        elif col.role == "period":
-            row.period = int(cell.text) if _YEAR.match(cell.text.strip()) else None
-        elif col.figure and not (figures_present and figures_missing):
-            row.cells.append(PlacedCell(col, cell.text, cell.origin))
-    if figures_present and figures_missing:
-        got = [placed[k].text.replace("\n", " ") for k in sorted(placed) if post[k].figure]
-        want = [c.describe() for c in post if c.figure]
-        row.problems.append(f"{len(got)} value cells for {len(want)} columns ({', '.join(want)}): cannot "
-                            f"tell which column is empty; values not placed: {' | '.join(got)}")
-    if after > end:
-        row.source = row.source or cells[end].text
-        units.extend(cells[end].units)
-    return _Row(row, units)
-
-
-def _sub_row(part, parent: _Row, figure_cols, indices, cells) -> _Row:
-    """Cells under a row whose name, unit and source cells span them (`2024 2020 169 170`)."""
-    p = parent.placed
-    row = PlacedRow(p.name, part[0].origin, part[-1].end, "\n".join(c.text for c in part), code=p.code,
-                    unit=p.unit, source=p.source)
-    units = []
-    for cell, col in zip(part, figure_cols):
-        units.extend(cell.units)
-        if col.role == "period":
-            row.period = int(cell.text) if _YEAR.match(cell.text.strip()) else None
-        else:
-            row.cells.append(PlacedCell(col, cell.text, cell.origin))
-    return _Row(row, units)
