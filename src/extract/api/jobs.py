@@ -14,6 +14,7 @@ Anything unexpected becomes a failed document (`internal_error`, naming where ou
 from __future__ import annotations
 
 import hashlib
+import os
 import resource
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ class Done:
     pages: int = 1
     retry: bool = False      # failed for a reason outside the file: convert it again next run
     peak_kb: int = 0         # the worker's peak resident memory after this document
+    pid: int = 0             # the worker's process id
     reused: bool = False     # taken from the last run's output, not converted
 
     def counts(self) -> dict[str, int]:
@@ -160,6 +162,7 @@ def run_tasks(convert: Callable[..., Document], tasks: Sequence[Task], options: 
     for task in tasks:
         done = run_task(convert, task, options)
         done.peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        done.pid = os.getpid()
         out.append(done)
     return out
 

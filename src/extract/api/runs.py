@@ -98,6 +98,15 @@ class Progress(Protocol):
     def close(self) -> None: ...
 
 
+def cost_of(path: str, size: int) -> int:
+    """The work a document is expected to be: its size, weighed by its format."""
+    return max(size, 1) * COST.get(Path(path).suffix.lower(), TEXT_COST)
+
+
+def task_cost(task: Task) -> int:
+    return cost_of(task.path, task.size)
+
+
 @dataclass
 class _Planned:
     index: int
@@ -106,9 +115,9 @@ class _Planned:
     sha256: str
     stat: os.stat_result | None
 
-
-def task_cost(task: Task) -> int:
-    return max(task.size, 1) * COST.get(Path(task.path).suffix.lower(), TEXT_COST)
+    @property
+    def size(self) -> int:
+        return self.stat.st_size if self.stat else 0
 
 
 def jobs_of(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
@@ -204,7 +213,7 @@ class _Run:
                 self.manifest.record(entry, journal=False)
                 self.results[p.index] = _reused(p.index, entry)
             else:
-                todo.append(Task(p.index, p.document_id, p.source_file, size=p.stat.st_size if p.stat else 0))
+                todo.append(Task(p.index, p.document_id, p.source_file, size=p.size))
         return todo
 
     def finish(self, done: Done) -> None:
@@ -221,7 +230,7 @@ class _Run:
                 done.json = b""
         self.results[done.index] = done
         if self.progress is not None:
-            self.progress.finished(done, task_cost(Task(0, "", p.source_file, p.stat.st_size if p.stat else 0)))
+            self.progress.finished(done, cost_of(p.source_file, p.size))
 
     def execute(self, executor: Executor, todo: list[Task]) -> None:
         queue = deque(jobs_of(todo, executor.workers))
