@@ -70,10 +70,12 @@ class Batch:
 
     @property
     def failed(self) -> list[Done]:
+        """The documents of the batch that failed (status 'failed')."""
         return [d for d in self.outcomes if d.status == "failed"]
 
     @property
     def reused(self) -> int:
+        """How many documents were taken unchanged from the last run (the manifest)."""
         return sum(1 for d in self.outcomes if d.reused)
 
     def to_frames(self) -> "dict[str, pd.DataFrame]":

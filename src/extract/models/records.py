@@ -50,6 +50,7 @@ class Provenance(_Model):
     """The text the record was parsed from, as printed."""
 
     def location(self) -> str:
+        """Where, readably: `file, page 3, lines 12-14, element`."""
         parts = [self.source_file]
         if self.page is not None:
             parts.append(f"page {self.page}")
@@ -89,6 +90,8 @@ class Diagnostic(_Model):
 
 
 class PolicyArea(_Model):
+    """A policy area (beleidsterrein, `9A`) of a programme."""
+
     code: str
     """The policy area's code as printed (9A)."""
     title: str
@@ -100,6 +103,8 @@ class PolicyArea(_Model):
 
 
 class Goal(_Model):
+    """A goal (doel, `9A1`): what the municipality wants to achieve (Wat willen we bereiken?)."""
+
     code: str
     """The goal's code as printed (9A1), or a number given to it when the document numbers goals."""
     policy_area_code: str | None
@@ -113,6 +118,8 @@ class Goal(_Model):
 
 
 class Performance(_Model):
+    """A performance (prestatie, `9A1.1`): what it does for a goal (Wat gaan we daarvoor doen?)."""
+
     code: str
     """The performance's code as printed (9A1.1: the goal's code and a number)."""
     goal_code: str | None
@@ -294,6 +301,7 @@ class Document(_Model):
     """What the conversion could not read or place, and the rules records break."""
 
     def counts(self) -> dict[str, int]:
+        """The number of goals, performances, indicators, values and diagnostics."""
         return {
             "goals": len(self.goals),
             "performances": len(self.performances),
