@@ -82,8 +82,8 @@ class Change:
     new_location: str | None = None
 
     def order(self) -> tuple:
-        return (code_key(self.policy_area_code), RECORD_TYPES.index(self.record_type), code_key(self.code), self.kind or "",
-                self.year or 0, (CHANGES + LISTINGS).index(self.change))
+        return (code_key(self.policy_area_code), RECORD_TYPES.index(self.record_type), code_key(self.code),
+                self.kind or "", self.year or 0, (CHANGES + LISTINGS).index(self.change))
 
 
 CHANGE_COLUMNS = list(Change.__dataclass_fields__)

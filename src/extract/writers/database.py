@@ -31,7 +31,8 @@ def enum_types() -> dict[tuple[str, ...], str]:
     for table in TABLES.values():
         for c in table.columns:
             if c.enum and c.enum not in types:
-                types[c.enum] = f"{c.name}_enum" if f"{c.name}_enum" not in types.values() else f"{table.name}_{c.name}_enum"
+                name = f"{c.name}_enum"
+                types[c.enum] = name if name not in types.values() else f"{table.name}_{c.name}_enum"
     return types
 
 

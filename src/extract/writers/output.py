@@ -46,7 +46,8 @@ def require_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     return chosen
 
 
-def write_outputs(out: str | Path, documents: Iterable[Document], formats: str | Iterable[str] = ("csv",)) -> list[Path]:
+def write_outputs(out: str | Path, documents: Iterable[Document],
+                  formats: str | Iterable[str] = ("csv",)) -> list[Path]:
     """Write the tables of `documents` into `out` in each of `formats`; returns the files written."""
     chosen = parse_formats(formats)
     out = Path(out)
