@@ -77,6 +77,7 @@ class Done:
     retry: bool = False      # failed for a reason outside the file: convert it again next run
     peak_kb: int = 0         # the worker's peak resident memory after this document
     pid: int = 0             # the worker's process id
+    cpu_s: float = 0.0       # the worker's CPU seconds (user + system) after this document
     reused: bool = False     # taken from the last run's output, not converted
 
     def counts(self) -> dict[str, int]:
@@ -161,8 +162,8 @@ def run_tasks(convert: Callable[..., Document], tasks: Sequence[Task], options: 
     out = []
     for task in tasks:
         done = run_task(convert, task, options)
-        done.peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        done.pid = os.getpid()
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        done.peak_kb, done.cpu_s, done.pid = usage.ru_maxrss, usage.ru_utime + usage.ru_stime, os.getpid()
         out.append(done)
     return out
 
