@@ -165,6 +165,10 @@ def read_table(path: str | Path) -> dict:
         raise ProfileError(f"{path}: not valid TOML: {exc}") from None
 
 
+def _word(word: str) -> str:
+    return re.sub(r"[\s\-–]+", "", word.lower())
+
+
 def extend(base: dict, data: dict) -> dict:
     """A profile table on top of the one it `extends`: its word and pattern lists come first,
     then the base's; its other keys replace the base's."""
@@ -172,6 +176,11 @@ def extend(base: dict, data: dict) -> dict:
     for key, value in data.items():
         if key == "extends":
             continue
+        if key == "columns" and isinstance(value, dict) and isinstance(out.get(key), dict):
+            # a word the profile lists under a role is taken from the base's other roles
+            mine = {_word(w) for words in value.values() if isinstance(words, list) for w in words}
+            out[key] = {role: ([w for w in words if _word(w) not in mine] if isinstance(words, list) else words)
+                        for role, words in out[key].items()}
         if isinstance(value, dict) and isinstance(out.get(key), dict):
             merged = dict(out[key])
             for k, v in value.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from .definition import Profile, ProfileError, from_dict, load
+from .definition import Profile, ProfileError, extend, from_dict, load
 
 DEFAULT = "bbv"
 _extra: dict[str, Profile] = {}
@@ -27,6 +27,14 @@ def _tables() -> dict[str, dict]:
             data = tomllib.loads(entry.read_text(encoding="utf-8"))
             data["_path"] = f"profiles/data/{entry.name}"
             out[data["name"]] = data
+    for name, data in list(out.items()):   # a built-in profile may extend another
+        base = data.get("extends")
+        if base:
+            if base not in out or out[base].get("extends"):
+                raise ProfileError(f"{data['_path']}: extends unknown profile '{base}'")
+            out[name] = {**extend({k: v for k, v in out[base].items() if k != "_path"}, data),
+                         "name": name, "title": data["title"], "_path": data["_path"],
+                         **{k: data[k] for k in ("detect", "min_score") if k in data}}
     return out
 
 
