@@ -20,6 +20,7 @@ from .placed import PlacedCell, PlacedRow
 from .text_tables import TextTable
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+MAX_NAME = 300   # characters: a longer name cell is not one indicator's name
 _CODE_CELL = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,2}\.?$")
 
 
@@ -121,6 +122,9 @@ class GridReader:
             placed = self._row(row, texts, columns)
             if placed is not None:
                 table.rows.append(placed)
+            else:
+                table.notes.append(("info", "unplaced_row", f"table row not read as an indicator: {joined[:120]}",
+                                    row[0].origin, joined[:2000]))
             k += 1
         return table
 
@@ -147,9 +151,9 @@ class GridReader:
         elif own_code is not None and own_code[1]:
             code, first = own_code[0], own_code[1]
         name_cell = row[name_at + shift] if name_at + shift < len(row) else row[0]
-        name = texts[name_at + shift] if shift else first
-        if not name:
-            return None
+        name = " ".join((texts[name_at + shift] if shift else first).split())
+        if not name or len(name) > MAX_NAME:
+            return None   # no name, or a whole page's text in one cell: not an indicator
         placed = PlacedRow(name, name_cell.origin, row[-1].origin, " | ".join(t for t in texts if t), code=code)
         unread = []
         for k, col in enumerate(columns):
