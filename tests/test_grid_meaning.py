@@ -39,6 +39,6 @@ def test_a_code_in_a_cell_of_its_own_shifts_the_row(tmp_path):
 
 
 def test_a_cell_holding_a_whole_page_is_not_an_indicator():
-    doc = extract.convert(DATA / "html" / "regression-grid-cell-holding-a-whole-page.html")
+    doc = extract.convert(DATA / "regressions" / "grid-cell-holding-a-whole-page.html")
     assert [i.name for i in doc.indicators] == ["Aantal banen per 1.000 inwoners"]
     assert any(d.code == "unplaced_row" and "Regel 0 van een hele pagina" in d.message for d in doc.diagnostics)
