@@ -42,3 +42,13 @@ def test_a_cell_holding_a_whole_page_is_not_an_indicator():
     doc = extract.convert(DATA / "regressions" / "grid-cell-holding-a-whole-page.html")
     assert [i.name for i in doc.indicators] == ["Aantal banen per 1.000 inwoners"]
     assert any(d.code == "unplaced_row" and "Regel 0 van een hele pagina" in d.message for d in doc.diagnostics)
+
+
+def test_a_hierarchical_number_before_a_name_is_the_indicators_code(tmp_path):
+    doc = _convert(tmp_path, "Begroting 2023\n\nIndicator | Realisatie 2021 | Begroting 2023 | Bron\n---|---|---|---\n"
+                   "4.1.2.1 Percentage inwoners dat sport | 51% | 55% | GGD\n"
+                   "Aantal sportverenigingen | 40 | 42 | Eigen registratie\n", "begroting-2023.txt")
+    assert [(i.code, i.key, i.name) for i in doc.indicators] == [
+        ("4.1.2.1", "4.1.2.1", "Percentage inwoners dat sport"),
+        (None, "aantal-sportverenigingen", "Aantal sportverenigingen")]
+    assert {v.indicator_key for v in doc.values} == {"4.1.2.1", "aantal-sportverenigingen"}

@@ -39,13 +39,14 @@ class TableState:
 
 
 class IndicatorReader:
-    def __init__(self, stream: Stream, found: Found, edition: Edition, words=None, own=None):
+    def __init__(self, stream: Stream, found: Found, edition: Edition, words=None, own=None, codes=None):
         self.stream = stream
         self.found = found
         self.edition = edition
         self.state = TableState()
         self.words = words    # the profile's column words (region rows under a name row)
         self.own = own
+        self.codes = codes    # the profile's numbered codes (an indicator's own code in its name)
 
     @property
     def model(self) -> ColumnModel | None:
@@ -92,6 +93,10 @@ class IndicatorReader:
         starts = {k: g for k, g in goals}
         unread: dict[str, list] = {}
         for n, row in enumerate(t.rows):
+            if not row.code and self.codes is not None:
+                own = self.codes.indicator_code(row.name)   # `4.1.2.1 Percentage ...`: its own code
+                if own is not None and own[1]:
+                    row.code, row.name = own
             if n in starts:
                 g = starts[n]
                 if g.code not in self.found.goals:

@@ -64,7 +64,8 @@ class RecordParser:
         self.wrapped = detect_wrapped(self.units)
         self.widths = column_widths(self.units)
         self.explanations = Explanations(self.stream, self.found, self.wrapped)
-        self.tables = IndicatorReader(self.stream, self.found, self.edition, self.profile.columns, own)
+        self.tables = IndicatorReader(self.stream, self.found, self.edition, self.profile.columns, own,
+                                      self.profile.codes)
         self.reading = Reading()
         self.roles: list[str] = []  # what each unit was read as: `extract inspect` shows it
         self._marks: dict[int, str] = {}  # roles set for units a step consumed beyond its first
