@@ -50,3 +50,11 @@ def run_cli_process(*args: str, cwd: Path | None = None, command: list[str] | No
 @pytest.fixture
 def cli():
     return run_cli
+
+
+def convert_text(folder: Path, text: str, name: str = "page.txt"):
+    """Write `text` as `folder/name` and convert it (a page written in a test)."""
+    import extract
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return extract.convert(path)

@@ -3,21 +3,15 @@ and several headers in one grid, a code in a cell of its own, region rows, and a
 whole page's text (regression: it became an indicator named after the page)."""
 from __future__ import annotations
 
-from conftest import ROOT
+from conftest import ROOT, convert_text
 
 import extract
 
 DATA = ROOT / "tests" / "data"
 
 
-def _convert(tmp_path, text: str, name: str = "page.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract.convert(path)
-
-
 def test_goal_rows_and_headers_inside_one_pipe_table(tmp_path):
-    doc = _convert(tmp_path, "Begroting 2019\n\n"
+    doc = convert_text(tmp_path, "Begroting 2019\n\n"
                    "5.1 | Goede voorzieningen | |||\n---|---|---|---|\nTopindicator | R2017 | B2019 | Bron |\n"
                    "Tevredenheid sportvoorzieningen | 70% | 71% | Stadspeiling |\n"
                    "5.2 | Een breder bereik | |||\nSubindicator | R2017 | B2019 | Bron |\n"
@@ -30,7 +24,7 @@ def test_goal_rows_and_headers_inside_one_pipe_table(tmp_path):
 
 
 def test_a_code_in_a_cell_of_its_own_shifts_the_row(tmp_path):
-    doc = _convert(tmp_path, "Effectindicator | Bron | Realisatie 2015 | Doelstelling 2020 | |\n"
+    doc = convert_text(tmp_path, "Effectindicator | Bron | Realisatie 2015 | Doelstelling 2020 | |\n"
                    "E1.2.1 | Reputatie onder Nederlanders | Merkenonderzoek | 3e positie | 2e positie |\n")
     [ind] = doc.indicators
     assert (ind.code, ind.key, ind.name, ind.source) == ("E1.2.1", "E1.2.1", "Reputatie onder Nederlanders", "Merkenonderzoek")
@@ -45,7 +39,7 @@ def test_a_cell_holding_a_whole_page_is_not_an_indicator():
 
 
 def test_a_hierarchical_number_before_a_name_is_the_indicators_code(tmp_path):
-    doc = _convert(tmp_path, "Begroting 2023\n\nIndicator | Realisatie 2021 | Begroting 2023 | Bron\n---|---|---|---\n"
+    doc = convert_text(tmp_path, "Begroting 2023\n\nIndicator | Realisatie 2021 | Begroting 2023 | Bron\n---|---|---|---\n"
                    "4.1.2.1 Percentage inwoners dat sport | 51% | 55% | GGD\n"
                    "Aantal sportverenigingen | 40 | 42 | Eigen registratie\n", "begroting-2023.txt")
     assert [(i.code, i.key, i.name) for i in doc.indicators] == [

@@ -5,6 +5,7 @@ indicator sections gave no record."""
 from __future__ import annotations
 
 import pytest
+from conftest import convert_text
 
 import extract
 from extract.parse.header import ColumnSpec, columns_from_cells, columns_from_line, resolve_bare_years
@@ -70,14 +71,8 @@ def test_a_group_label_and_a_unit_beside_the_name():
     assert split_unit("Formatie Fte per 1.000 inwoners", BBV.unit_words) == ("Formatie", "Fte per 1.000 inwoners")
 
 
-def _convert(tmp_path, text: str, name: str = "page.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract.convert(path)
-
-
 def test_a_row_that_lost_a_value_cell_keeps_its_indicator_and_places_no_value(tmp_path):
-    doc = _convert(tmp_path, "Begroting 2022\n\nIndicator\n\nRealisatie 2020\n\nRealisatie 2021\n\nBegroting 2022\n\nBron\n\n"
+    doc = convert_text(tmp_path, "Begroting 2022\n\nIndicator\n\nRealisatie 2020\n\nRealisatie 2021\n\nBegroting 2022\n\nBron\n\n"
                    "Aantal banen\n\n412\n\n430\n\n440\n\nCBS\n\nAantal vestigingen\n\n98\n\nLISA\n", "begroting-2022.txt")
     assert [i.name for i in doc.indicators] == ["Aantal banen", "Aantal vestigingen"]
     assert [(v.indicator_key, v.year) for v in doc.values] == [("aantal-banen", 2020), ("aantal-banen", 2021), ("aantal-banen", 2022)]
@@ -86,19 +81,19 @@ def test_a_row_that_lost_a_value_cell_keeps_its_indicator_and_places_no_value(tm
 
 
 def test_sections_seen_without_records_make_the_document_partial(tmp_path):
-    doc = _convert(tmp_path, "Begroting 2022\n\nWat willen we bereiken?\n\nEen schone stad.\n\nBeleidsindicatoren\n\n"
+    doc = convert_text(tmp_path, "Begroting 2022\n\nWat willen we bereiken?\n\nEen schone stad.\n\nBeleidsindicatoren\n\n"
                    "De cijfers volgen.\n")
     assert doc.status == "partial"
     warning = next(d for d in doc.diagnostics if d.code == "records_not_read")
     assert "Wat willen we bereiken?" in warning.message and "line 3" in warning.message
-    quiet = _convert(tmp_path, "Nieuws\n\nDe gemeente opent een bibliotheek.\n", "news.txt")
+    quiet = convert_text(tmp_path, "Nieuws\n\nDe gemeente opent een bibliotheek.\n", "news.txt")
     assert quiet.status == "ok" and [d.code for d in quiet.diagnostics] == ["no_records"]
 
 
 def test_web_text_without_blank_lines_reads_cells_that_run_over_lines(tmp_path):
     """Saved without blank lines, a cell's lines are lines like any other: a unit that goes on
     in lower case, a label ending in `:` and its text, `2021:` over its figure."""
-    doc = _convert(tmp_path, "Begroting 2023\nIndicator\nEenheid\nRealisatie 2021\nBegroting 2023\nNL\nBron\n"
+    doc = convert_text(tmp_path, "Begroting 2023\nIndicator\nEenheid\nRealisatie 2021\nBegroting 2023\nNL\nBron\n"
                    "Vestigingen (van bedrijven)\nAantal per 1.000 inwoners in de leeftijd van 15\nt/m 64 jaar\n"
                    "155,9\n160\n2021:\n165,1\nLISA\n"
                    "Kwalitatief goede uitvoering Wet WOZ:\nHet percentage bezwaren\nIn %\n1%\n3%\n\n2021:\n2%\n"
