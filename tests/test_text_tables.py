@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from conftest import convert_text
 
-import extract
 from extract.parse.header import ColumnSpec, columns_from_cells, columns_from_line, resolve_bare_years
 from extract.parse.line_rows import split_group, split_row, split_unit
 from extract.profiles import registry
