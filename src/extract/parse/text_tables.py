@@ -131,7 +131,8 @@ class TextTables:
         'source' for text that names a source (`CBS`, `Gezondheidsmonitor`), else ''."""
         low = text.lower().strip()
         first = re.split(r"[\s/]+", low, maxsplit=1)[0]
-        if first in self.profile.unit_words or low in ("%", "€") or low.startswith(("per ", "in ")):
+        short = len(low.split()) <= 5 or " per " in low   # `Aantal per 1.000 woningen`, not a long name
+        if (first in self.profile.unit_words and short) or low in ("%", "€") or low.startswith(("per ", "in ")):
             return "unit"
         words = set(re.findall(r"[a-zà-ÿ]+", low))
         if words & self.profile.source_words or any(low.endswith(w) for w in ("monitor", "enquête", "peiling")):
