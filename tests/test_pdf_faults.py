@@ -12,6 +12,7 @@ from test_pdf_hostile import text_pdf
 import extract
 import extract.sources.geometry.blocks as geometry_blocks
 import extract.sources.pdf.furniture as furniture
+import extract.sources.pdf.document as pdf_document
 import extract.sources.pdf.plumber as plumber
 from extract.sources.faults import raised_in_our_code
 from extract.sources.geometry.words import group_lines
@@ -28,7 +29,7 @@ def test_a_key_error_of_our_code_is_an_internal_error_not_a_damaged_page(monkeyp
     def broken(words, page):
         raise KeyError("x0")
 
-    monkeypatch.setattr(plumber, "group_lines", broken)
+    monkeypatch.setattr(pdf_document, "group_lines", broken)
     doc = extract.convert(SAMPLE)
     assert not [d for d in doc.diagnostics if d.code == "unreadable_page"], doc.diagnostics
     errors = _internal_errors(doc)
@@ -38,7 +39,7 @@ def test_a_key_error_of_our_code_is_an_internal_error_not_a_damaged_page(monkeyp
     assert str(SAMPLE) in first.message and "page 1" in first.message
     assert "KeyError: 'x0'" in first.message
     # the frame of our package where it was raised: module file:line and function
-    assert re.search(r"at extract/sources/pdf/plumber\.py:\d+ in _page\b", first.message), first.message
+    assert re.search(r"at extract/sources/pdf/document\.py:\d+ in _page\b", first.message), first.message
     assert doc.status == "partial"
 
 
@@ -70,7 +71,7 @@ def test_a_bug_in_the_shared_geometry_is_an_internal_error_of_its_page(monkeypat
 def test_damage_in_the_file_stays_an_unreadable_page(tmp_path):
     path = tmp_path / "box.pdf"
     path.write_bytes(text_pdf([b"[0 0 595 842]", b"[0 0 595]", b"[0 0 595 842]"]))
-    doc = extract.convert(path)
+    doc = extract.convert(path, pdf_engine="pdfplumber")  # pdfium reads that page
     assert doc.status == "ok"
     assert any(d.code == "unreadable_page" and d.severity == "warning" for d in doc.diagnostics)
     assert not _internal_errors(doc)

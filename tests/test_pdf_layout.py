@@ -1,11 +1,10 @@
 """The geometry of the PDF source on made-up words: header columns and their labels, whitespace
-boundaries, centred spans, the prefilter's page choice, and the truncated-file repair."""
+boundaries, centred spans, the sampled pages, and the truncated-file repair."""
 from __future__ import annotations
 
 from conftest import SAMPLES
 
 from extract.sources.geometry.columns import Grid, centred_runs, header_columns, widest_gap
-from extract.sources.pdf.prefilter import candidate_pages
 from extract.sources.pdf.repair import rebuild_truncated
 from extract.sources.geometry.words import TextLine, Word, group_lines, join_hyphenated
 
@@ -61,10 +60,17 @@ def test_words_on_one_baseline_make_one_line_across_columns():
     assert [ln.text for ln in lines] == ["9B2 Gezondheidsproblemen 9B2.1", "voorkomen"]
 
 
-def test_prefilter_opens_candidate_pages_and_their_neighbours():
-    texts = ["Inleiding", "Paragraaf financiering", "Beleidsterrein 9A Sociale binding",
-             "9A1.a Schaalscore 5,8", "proza", "proza", "", "Lasten 3A Onderwijs 8.412"]
-    assert candidate_pages(texts) == [1, 2, 3, 4]
+def test_pages_are_sampled_across_the_document_for_type_size_and_running_headers():
+    import pypdfium2 as pdfium
+    from extract.sources.pdf.furniture import sample_pages
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(40):
+        pdf.new_page(595, 842)
+    assert sample_pages(pdf) == []  # no page has text
+    pdf.close()
+    short = pdfium.PdfDocument((SAMPLES / "pdf" / "jaarstukken-2019-3abc-onderwijs-money-tables.pdf").read_bytes())
+    assert sample_pages(short) == [0, 1, 2, 3]  # every page of a short document
+    short.close()
 
 
 def test_truncated_file_gets_a_new_index():

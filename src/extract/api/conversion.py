@@ -39,11 +39,12 @@ __all__ = ["DEFAULT_TIMEOUT", "Batch", "ConversionTimeout", "ProfileError", "con
 
 def convert(path: str | Path, *, document_id: str | None = None, timeout: float | None = None,
             source_file: str | None = None, profile: "str | Profile | None" = None,
-            data: bytes | None = None) -> Document:
+            data: bytes | None = None, pdf_engine: str | None = None) -> Document:
     """Convert one file to a Document. Never raises for bad input: problems are diagnostics and
     the status says 'failed' when nothing could be read. The id defaults to the file's name (as a
     batch names a file given by itself); `profile` is a profile, its name or a .toml file (default:
-    detected); `data` is the file's content when already read."""
+    detected); `data` is the file's content when already read; `pdf_engine`: `pdfium` (default) or
+    `pdfplumber` (the reference, slower)."""
     path = Path(path)
     source = source_file or str(path)
     doc_id = document_id or _id(path)
@@ -61,7 +62,7 @@ def convert(path: str | Path, *, document_id: str | None = None, timeout: float 
         return failed_document(doc_id, source, sha, fmt, "unsupported_format", unsupported)
     try:
         with time_limit(timeout):
-            layout = read_layout(path, data, source)
+            layout = read_layout(path, data, source, pdf_engine=pdf_engine)
             doc = parse_layout(layout, doc_id, sha, _profile(profile))
             doc.diagnostics.extend(validate(doc))
     except SourceError as exc:
@@ -92,7 +93,7 @@ def convert_batch(paths: Iterable[str | Path], *, jobs: int = 1, timeout: float 
                   out: str | Path | None = None, include: Sequence[str] = (), exclude: Sequence[str] = (),
                   profile: str | None = None, force: bool = False, executor: str = "local",
                   scheduler: str | None = None, keep: bool = True, progress: Progress | None = None,
-                  formats: str | Iterable[str] = ("csv",)) -> Batch:
+                  formats: str | Iterable[str] = ("csv",), pdf_engine: str | None = None) -> Batch:
     """Convert every input under `paths` (files, and folders searched recursively; `include` and
     `exclude` globs pick among them: `api/inputs.py`) in `jobs` processes (0: one per core; never
     more than the cores available), on this machine or, with `executor='dask'`, on a Dask cluster
@@ -108,5 +109,5 @@ def convert_batch(paths: Iterable[str | Path], *, jobs: int = 1, timeout: float 
     _profile(profile)  # an unknown profile raises ProfileError before anything is converted
     inputs = collect(paths, include=include, exclude=exclude, ignore=out)
     return run(inputs, convert, out=out, jobs=jobs, executor=executor, scheduler=scheduler,
-               options=Options(timeout=timeout, profile=profile), force=force, keep=keep, progress=progress,
+               options=Options(timeout=timeout, profile=profile, pdf_engine=pdf_engine), force=force, keep=keep, progress=progress,
                formats=formats)

@@ -38,10 +38,13 @@ class Options:
 
     timeout: float | None = None
     profile: str | None = None
+    pdf_engine: str | None = None  # None: the default (pdfium)
 
     def key(self) -> dict:
         """What of the options decides the output (the timeout does not)."""
         key: dict = {"profile": self.profile}
+        if self.pdf_engine not in (None, "pdfium"):
+            key["pdf_engine"] = self.pdf_engine
         if self.profile and self.profile.endswith(".toml") and Path(self.profile).is_file():
             key["profile_sha256"] = hashlib.sha256(Path(self.profile).read_bytes()).hexdigest()
         return key
@@ -147,7 +150,7 @@ def run_task(convert: Callable[..., Document], task: Task, options: Options) -> 
             except OSError:
                 data = None  # convert reports the unreadable file
         doc = convert(task.path, document_id=task.document_id, timeout=options.timeout, profile=options.profile,
-                      data=data)
+                      data=data, pdf_engine=options.pdf_engine)
         return summarise(task.index, doc, _pages(doc, data))
     except Exception as exc:  # the batch boundary: report the bug as data, go on with the rest
         where = raised_at(exc)

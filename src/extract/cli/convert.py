@@ -58,9 +58,11 @@ from .options import CONTEXT, jobs_option, out_option, progress_for
 @click.option("--verbose", "-v", is_flag=True, help="Also list skipped files and reused documents one by one.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: on a terminal, for more than one document).")
+@click.option("--pdf-engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+              help="How PDF pages are read: pdfium (fast) or pdfplumber (the reference, ~10x slower).")
 def convert_command(paths: tuple[Path, ...], out: Path, jobs: int, timeout: float, include: tuple[str, ...],
                     exclude: tuple[str, ...], profile: str | None, formats: tuple[str, ...], force: bool, executor: str, scheduler: str | None,
-                    quiet: bool, verbose: bool, progress: bool | None) -> None:
+                    quiet: bool, verbose: bool, progress: bool | None, pdf_engine: str) -> None:
     from ..api.cluster import DaskError
     from ..api.conversion import ProfileError, convert_batch
     from ..api.manifest import OutputBusy
@@ -72,7 +74,7 @@ def convert_command(paths: tuple[Path, ...], out: Path, jobs: int, timeout: floa
     try:
         batch = convert_batch(paths, jobs=jobs, timeout=timeout or None, out=out, include=include, exclude=exclude,
                               profile=profile, force=force, executor=executor, scheduler=scheduler, keep=False,
-                              progress=reporter, formats=formats)
+                              progress=reporter, formats=formats, pdf_engine=pdf_engine)
     except ProfileError as exc:
         raise click.UsageError(str(exc)) from None
     except (OutputBusy, DaskError) as exc:

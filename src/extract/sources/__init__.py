@@ -48,9 +48,12 @@ class Format:
     reader: str                      # `module:function`, relative to this package
     sniff: Callable[[bytes], bool]   # does the content say it is this format, whatever its name?
 
-    def read(self, path: str | Path, data: bytes, source_file: str) -> "Layout":
+    def read(self, path: str | Path, data: bytes, source_file: str, **options) -> "Layout":
+        """Read with this format's reader; `options` are keywords only some readers take
+        (`pdf_engine`), passed on when not None."""
         module, function = self.reader.split(":")
-        return getattr(import_module(module, __name__), function)(str(path), data, source_file)
+        given = {k: v for k, v in options.items() if v is not None}
+        return getattr(import_module(module, __name__), function)(str(path), data, source_file, **given)
 
 
 def _is_pdf(data: bytes) -> bool:
@@ -116,6 +119,13 @@ def sniff_format(path: str | Path, data: bytes) -> str:
     return SUFFIXES.get(Path(path).suffix.lower(), FALLBACK)
 
 
-def read_layout(path: str | Path, data: bytes, source_file: str) -> "Layout":
-    """The layout of a file, read by the reader of its format."""
-    return _BY_NAME[sniff_format(path, data)].read(path, data, source_file)
+PDF_ENGINES = ("pdfium", "pdfplumber")  # the PDF source's engines, the default first (`pdf/document`)
+
+
+def read_layout(path: str | Path, data: bytes, source_file: str, *, pdf_engine: str | None = None) -> "Layout":
+    """The layout of a file, read by the reader of its format. `pdf_engine` picks how a PDF's
+    words are read: `pdfium` (the default) or `pdfplumber` (the reference, slower)."""
+    if pdf_engine is not None and pdf_engine not in PDF_ENGINES:
+        raise ValueError(f"unknown PDF engine {pdf_engine!r}: choose one of {', '.join(PDF_ENGINES)}")
+    fmt = _BY_NAME[sniff_format(path, data)]
+    return fmt.read(path, data, source_file, pdf_engine=pdf_engine if fmt.name == "pdf" else None)

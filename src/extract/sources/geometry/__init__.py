@@ -1,6 +1,6 @@
 """The shared geometry: positioned words to layout blocks, whoever placed the words.
 
-Both the PDF source (`sources/pdf`, words from pdfplumber) and layout-preserving text
+Both the PDF source (`sources/pdf`, words from pdfium or pdfplumber) and layout-preserving text
 (`sources/text/layout`, words placed by character column and line) hand their words here:
 
 - `words`: `Word`, `TextLine` (words on one baseline), `Rulings` (drawn lines), `body_size`.

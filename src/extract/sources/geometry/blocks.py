@@ -41,6 +41,7 @@ from .words import (
     words_origin,
 )
 
+MONEY_NOTES = 25  # money tables noted one by one; the rest in one note (`finish`)
 _AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:\.\d{3})+|\d{1,4})(?:,\d+)?$")
 
 
@@ -55,6 +56,7 @@ class PageReader:
         self.state: TableState | None = None
         self.tables = 0
         self.money_open: int | None = None  # the page a money table ran to the bottom of
+        self.money_tables = 0
 
     def read(self, lines: list[TextLine], rulings: Rulings, page: int) -> None:
         i = 0
@@ -99,7 +101,7 @@ class PageReader:
                    state: TableState | None = None) -> int:
         """An indicator table with its header at lines[i:j]; with `state`, the header repeated
         on a new page. Returns the first line after the table."""
-        columns = header_columns(lines[i:j])
+        columns = header_columns(lines[i:j], rulings)
         if state is None:
             self.tables += 1
             block = Block("table", rows=header_rows(columns, lines[i:j], page, self.tables),
@@ -181,12 +183,23 @@ class PageReader:
             k += 1
         self.money_open = page if k == len(lines) else None
         if k > i:
+            self.money_tables += 1
+            if self.money_tables <= MONEY_NOTES:
+                self.diagnostics.append(Diagnostic(
+                    severity="info", code="money_table_left_out",
+                    message=f"left out a money table ({k - i} lines, amounts are not indicators) on page {page}",
+                    location=f"{self.source_file}, page {page}",
+                    provenance=Provenance(source_file=self.source_file, page=page)))
+        return k
+
+    def finish(self) -> None:
+        """After the last page: the money tables left out past the first MONEY_NOTES in one note."""
+        more = self.money_tables - MONEY_NOTES
+        if more > 0:
             self.diagnostics.append(Diagnostic(
                 severity="info", code="money_table_left_out",
-                message=f"left out a money table ({k - i} lines, amounts are not indicators) on page {page}",
-                location=f"{self.source_file}, page {page}",
-                provenance=Provenance(source_file=self.source_file, page=page)))
-        return k
+                message=f"left out {more} more money tables (amounts are not indicators)",
+                location=self.source_file))
 
     # -- prose -------------------------------------------------------------------------------
     def _flush(self, prose: list[TextLine]) -> None:

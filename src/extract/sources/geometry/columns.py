@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ...profiles.columns import is_group_label
+from . import vocabulary
 from .words import Rulings, TextLine, Word, WordBox, join_words
 
 _YEAR = re.compile(r"^(?:19|20)\d\d\*?$")
@@ -78,21 +78,39 @@ def phrases(line: TextLine, index: int, gap: float = 0.8) -> list[Phrase]:
     return out
 
 
-def header_columns(header: list[TextLine]) -> list[Column]:
+def header_columns(header: list[TextLine], rulings: Rulings | None = None) -> list[Column]:
     """The columns a (possibly two-level) header defines, left to right."""
-    all_phrases = [p for k, line in enumerate(header) for p in phrases(line, k)]
+    all_phrases = [p for k, line in enumerate(header) for p in _label_split(phrases(line, k))]
     years = [p for p in all_phrases if _YEAR.match(p.text)]
     labels = [p for p in all_phrases if _is_group_label(p, years)]
     leaves = [p for p in all_phrases if not any(p is q for q in labels)]
     columns = _stack(leaves)
-    _assign_labels(labels, [c for c in columns if c.is_year])
+    _assign_labels(labels, [c for c in columns if c.is_year], rulings,
+                   [(c.x0 + c.x1) / 2 for c in columns if not c.is_year])
     return columns
+
+
+def _label_split(found: list[Phrase]) -> list[Phrase]:
+    """Header phrases split between two words that each name a column (`Streefwaarde Bron`
+    set closer than a word gap), unless together they are one label (`Landelijk gemiddelde`)."""
+    out: list[Phrase] = []
+    for p in found:
+        words = p.words
+        start = 0
+        for k in range(1, len(words)):
+            a, b = words[k - 1].text, words[k].text
+            if (vocabulary.role_of(a) not in (None, "year") and vocabulary.role_of(b) not in (None, "year")
+                    and vocabulary.role_of(f"{a} {b}") is None and not _YEAR.match(b)):
+                out.append(Phrase(words[start:k], p.line))
+                start = k
+        out.append(Phrase(words[start:], p.line) if start else p)
+    return out
 
 
 def _is_group_label(p: Phrase, years: list[Phrase]) -> bool:
     """`Realisatie` above year phrases that it overlaps (widened by half the space between
     neighbouring years): a label over several columns, not a column of its own."""
-    if not is_group_label(p.text):
+    if not vocabulary.is_group_label(p.text):
         return False
     below = sorted((y for y in years if y.line > p.line), key=lambda y: y.x0)
     if not below:
@@ -114,18 +132,64 @@ def _stack(leaves: list[Phrase]) -> list[Column]:
     return columns
 
 
-def _assign_labels(labels: list[Phrase], year_cols: list[Column]) -> None:
-    """Give each label a contiguous run of year columns, in order, so that each label is
-    centred over its run as well as possible."""
+def _assign_labels(labels: list[Phrase], year_cols: list[Column], rulings: Rulings | None = None,
+                   others: list[float] = ()) -> None:
+    """Give each label the year columns its horizontal span covers (header spans):
+
+    - a label in a ruled cell covers the year columns between the cell's vertical rulings;
+    - with labels on more than one header line, a label on a lower line covers only the year
+      columns under it (`Streefwaarde` over the last `2019`), and those of the top line share
+      the rest;
+    - labels of one line share their year columns in contiguous runs, each centred over its run
+      as well as possible (`Realisatie` centred over 2014-2017 covers all four).
+    """
     labels = sorted(labels, key=lambda p: p.x0)
+    free = list(range(len(year_cols)))
+    if rulings is not None:
+        for label in list(labels):
+            span = _ruled_span(label, rulings)
+            if span is None or any(span[0] < x < span[1] for x in others):
+                continue  # not ruled, or a box around more than value columns (a shaded header)
+            covered = [k for k in free if span[0] < (year_cols[k].x0 + year_cols[k].x1) / 2 < span[1]]
+            if covered:
+                _label(year_cols, covered, label)
+                labels.remove(label)
+                free = [k for k in free if k not in covered]
+    lines = sorted({p.line for p in labels})
+    for line in reversed(lines[1:]):  # lower label lines: what lies under each label
+        for label in [p for p in labels if p.line == line]:
+            under = [k for k in free if year_cols[k].x0 < label.x1 and year_cols[k].x1 > label.x0]
+            if not under and free:
+                under = [min(free, key=lambda k: abs((year_cols[k].x0 + year_cols[k].x1) / 2 - label.centre))]
+            if under:
+                _label(year_cols, under, label)
+                labels.remove(label)
+                free = [k for k in free if k not in under]
+    cols = [year_cols[k] for k in free]
 
     def cost(j: int, a: int, b: int) -> float:  # label j over year columns a..b-1
-        return abs(labels[j].centre - (year_cols[a].x0 + year_cols[b - 1].x1) / 2)
+        return abs(labels[j].centre - (cols[a].x0 + cols[b - 1].x1) / 2)
 
-    for j, (a, b) in enumerate(centred_runs(len(year_cols), len(labels), cost)):
-        for k in range(a, b):
-            year_cols[k].label = labels[j].text
-            year_cols[k].label_first = k == a
+    for j, (a, b) in enumerate(centred_runs(len(cols), len(labels), cost)):
+        _label(cols, list(range(a, b)), labels[j])
+
+
+def _label(cols: list[Column], which: list[int], label: Phrase) -> None:
+    for n, k in enumerate(which):
+        cols[k].label = label.text
+        cols[k].label_first = n == 0
+
+
+def _ruled_span(label: Phrase, rulings: Rulings) -> tuple[float, float] | None:
+    """The x-extent of the drawn cell a label stands in: the nearest vertical rulings left and
+    right of it that run past its middle; None when the header is not ruled there."""
+    middle = label.middle
+    xs = [x for x, top, bottom in rulings.vertical if top - 1 <= middle <= bottom + 1]
+    left = [x for x in xs if x <= label.x0 + 1]
+    right = [x for x in xs if x >= label.x1 - 1]
+    if not left or not right:
+        return None
+    return max(left), min(right)
 
 
 def centred_runs(n: int, m: int, cost) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ...layout import Block, Cell, Line, Origin
 from ...profiles import sections
 from ...profiles.codes import leading_code, policy_area_line
-from ...profiles.columns import is_header_line, names_indicator_table
+from .vocabulary import is_header_line, names_indicator_table
 from .columns import (
     Column,
     Grid,
@@ -62,6 +62,8 @@ class TableState:
 
 def goal_header(line: TextLine) -> tuple[Word, Word] | None:
     """`Doel      Prestatie` (two header phrases far apart): the last word of each."""
+    if len(line.words) < 2 or not sections.is_goal_column(line.words[0].text):
+        return None  # the goal label is one word: no phrase split needed to say no
     ph = phrases(line, 0, gap=1.5)
     if len(ph) == 2 and sections.is_goal_column(ph[0].text) and sections.is_performance_column(ph[1].text):
         return ph[0].words[-1], ph[1].words[0]
@@ -324,6 +326,9 @@ def indicator_rows(lines: list[TextLine], grid: Grid, rulings: Rulings, page: in
     goal_col = has_goal_column(grid.columns)
     name = 1 if goal_col else 0
     band = band_test(grid.columns)
+    width = len(grid.columns)
+    if lines and not any(band(line) or _code_in(line, grid, name) == "indicator" for line in lines):
+        return _uncoded_rows(lines, grid, rulings, page, number, first_row, carry)
     drafts: list[tuple[bool, list[TextLine]]] = []
     for line in lines:
         if band(line):
@@ -332,7 +337,6 @@ def indicator_rows(lines: list[TextLine], grid: Grid, rulings: Rulings, page: in
             drafts.append((False, [line]))
         else:
             drafts[-1][1].append(line)  # a wrapped name, a value line, a band's second line
-    width = len(grid.columns)
     if drafts and not drafts[0][0] and _code_in(drafts[0][1][0], grid, name) != "indicator":
         if carry is not None and len(carry) == width and not carry[-1].spanned and not carry[0].header:
             for k, (cell, words) in enumerate(zip(carry, _per_column(drafts.pop(0)[1], grid))):
@@ -355,6 +359,60 @@ def indicator_rows(lines: list[TextLine], grid: Grid, rulings: Rulings, page: in
     if goal_col and rows:
         _place_goal_cells(lines, grid, rulings, page, rows, [d[1] for d in drafts])
     return rows
+
+
+def _uncoded_rows(lines: list[TextLine], grid: Grid, rulings: Rulings, page: int, number: int, first_row: int,
+                  carry: list[Cell] | None) -> list[list[Cell]]:
+    """The rows of an indicator table whose rows carry no code (other municipalities): row
+    boundaries from the rulings drawn across the name column where the table has them, else from
+    the space between lines (a row's own lines are set closer than two rows), else one row per
+    line that starts a name. Wrapped names and cells stay line by line in their cell. Text at the
+    top of a page with an empty name cell goes on the last row of the page before (`carry`)."""
+    groups = uncoded_row_lines(lines, grid, rulings)
+    width = len(grid.columns)
+    if groups and carry is not None and len(carry) == width and not carry[0].header:
+        first = _per_column(groups[0], grid)
+        if not first[0]:
+            for cell, words in zip(carry, first):
+                if words:
+                    extend_cell(cell, words, page)
+            groups.pop(0)
+    rows: list[list[Cell]] = []
+    for group in groups:
+        el = f"table {number} row {first_row + len(rows)} col"
+        per_col = _per_column(group, grid)
+        rows.append([make_cell(per_col[k], page, f"{el} {k + 1}") for k in range(width)])
+    return rows
+
+
+def uncoded_row_lines(lines: list[TextLine], grid: Grid, rulings: Rulings) -> list[list[TextLine]]:
+    """The body lines of an uncoded indicator table grouped into rows (see `_uncoded_rows`)."""
+    if not lines:
+        return []
+    x0 = min(line.x0 for line in lines)
+    x1 = grid.bounds[0] if grid.bounds else max(line.x1 for line in lines)
+    gaps = [(lines[k - 1].bottom, lines[k].top) for k in range(1, len(lines))]
+    cuts = [rulings.horizontal_between(a, b, x0, x1) for a, b in gaps]
+    if not any(cuts) and gaps:
+        sizes = [line.size for line in lines]
+        space = [b - a for a, b in gaps]
+        tight = min(space)
+        cuts = [d > tight + 0.3 * min(sizes[k], sizes[k + 1]) for k, d in enumerate(space)]
+        if not any(cuts):  # evenly set: a row starts where a name does
+            cuts = [_starts_name(line, grid) for line in lines[1:]]
+    out = [[lines[0]]]
+    for line, cut in zip(lines[1:], cuts):
+        if cut:
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return out
+
+
+def _starts_name(line: TextLine, grid: Grid) -> bool:
+    """A name cell starting with a capital (`1.000 woningen` goes on the name above)."""
+    words = [w for w in line.words if grid.column_of(w) == 0]
+    return bool(words) and words[0].text[:1].isupper()
 
 
 def _place_goal_cells(lines: list[TextLine], grid: Grid, rulings: Rulings, page: int, rows: list[list[Cell]],

@@ -40,19 +40,19 @@ class WordBox:
 
     @property
     def top(self) -> float:
-        return min(w.top for w in self.words)
+        return min([w.top for w in self.words])
 
     @property
     def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+        return max([w.bottom for w in self.words])
 
     @property
     def x0(self) -> float:
-        return min(w.x0 for w in self.words)
+        return min([w.x0 for w in self.words])
 
     @property
     def x1(self) -> float:
-        return max(w.x1 for w in self.words)
+        return max([w.x1 for w in self.words])
 
     @property
     def centre(self) -> float:
@@ -73,7 +73,11 @@ class TextLine(WordBox):
 
     @property
     def size(self) -> float:
-        return max(Counter(round(w.size, 1) for w in self.words).items(), key=lambda kv: (kv[1], kv[0]))[0]
+        words = self.words
+        first = words[0].size
+        if all(w.size == first for w in words):  # the common case, without counting
+            return round(first, 1)
+        return max(Counter(round(w.size, 1) for w in words).items(), key=lambda kv: (kv[1], kv[0]))[0]
 
     @property
     def bold(self) -> bool:
@@ -112,8 +116,8 @@ def words_origin(words: list[Word], page: int, element: str | None = None) -> Or
     """Page and bounding box (points from the page's top-left) of some words."""
     if not words:
         return Origin(page=page, element=element)
-    box = (round(min(w.x0 for w in words), 1), round(min(w.top for w in words), 1),
-           round(max(w.x1 for w in words), 1), round(max(w.bottom for w in words), 1))
+    box = (round(min([w.x0 for w in words]), 1), round(min([w.top for w in words]), 1),
+           round(max([w.x1 for w in words]), 1), round(max([w.bottom for w in words]), 1))
     return Origin(page=page, element=element, bbox=box)
 
 

@@ -13,6 +13,7 @@ from ...layout import Block, Line, Origin
 from ..geometry.blocks import PageReader
 from ...models.values import is_value_token, value_tokens
 from ...profiles.codes import starts_like_code
+from ..geometry.vocabulary import role_of
 from ..geometry.words import Rulings, Word, body_size, group_lines
 from .ruled import in_ruled_table
 
@@ -27,19 +28,27 @@ _TOKEN = re.compile(r"\S+")
 def segments(line: str):
     """The phrases of a line as (start column, end column, text): words with single spaces
     between them stay together, except where a record code starts (`... mogelijk 9B1.1 ...`, a
-    squeezed line joining two columns) and around values, which are cells of their own
-    (`6,0 6,0`, `75% Parkeerbedrijf`)."""
+    squeezed line joining two columns), around values, which are cells of their own
+    (`6,0 6,0`, `75% Parkeerbedrijf`), and between two header words naming two columns."""
     current: list[re.Match] = []
     for m in _TOKEN.finditer(line):
         if current:
             prev = current[-1]
             if (m.start() - prev.end() >= 2 or starts_like_code(m.group(0))
-                    or is_value_token(prev.group(0)) or is_value_token(m.group(0))):
+                    or is_value_token(prev.group(0)) or is_value_token(m.group(0))
+                    or _two_labels(prev.group(0), m.group(0))):
                 yield current[0].start(), prev.end(), " ".join(t.group(0) for t in current)
                 current = []
         current.append(m)
     if current:
         yield current[0].start(), current[-1].end(), " ".join(t.group(0) for t in current)
+
+
+def _two_labels(a: str, b: str) -> bool:
+    """Two header words that each name a column, one space apart (`Streefwaarde Bron`): two
+    cells, unless together they are one label (`Landelijk gemiddelde`)."""
+    ra, rb = role_of(a), role_of(b)
+    return ra not in (None, "year") and rb not in (None, "year") and role_of(f"{a} {b}") is None
 
 
 def is_layout_text(lines: list[str]) -> bool:
@@ -67,6 +76,7 @@ def layout_blocks(lines: list[str], pages: list[int] | None, source_file: str) -
     text_lines = group_lines(words, 1)
     reader = PageReader(body_size(text_lines), source_file)
     reader.read(text_lines, Rulings(), 1)
+    reader.finish()
     blocks: list[Block] = []
     for block in reader.blocks:
         _to_text_origins(block, real_line, pages)
