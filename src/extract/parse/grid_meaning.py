@@ -166,9 +166,9 @@ class GridReader:
             if not text:
                 continue
             if col.role == "unit":
-                placed.unit = text
+                placed.unit = " ".join(text.split())      # a wrapped cell's lines, on one line
             elif col.role == "source":
-                placed.source = text
+                placed.source = " ".join(text.split())
             elif col.role == "period":
                 placed.period = int(text) if _YEAR.match(text) else None
             elif col.role == "number":

@@ -38,8 +38,10 @@ class Reading:
     goal_text: str | None = None   # a goal whose table cell may hold a description
 
 
-def layout_text(layout: Layout, limit: int = 200_000) -> str:
-    """The first `limit` characters of a layout's text, to detect its profile by."""
+def layout_text(layout: Layout, limit: int = 5_000_000) -> str:
+    """A layout's text (up to `limit` characters), to detect its profile by: a long report's
+    records may come late. Detection stops counting a mark after a few matches, so this stays
+    cheap."""
     parts, size = [], 0
     for block in layout.blocks:
         text = block.text

@@ -72,8 +72,8 @@ def get(name_or_path: str) -> Profile:
 
 def detect(text: str) -> Profile:
     """The profile whose marks `text` shows most strongly (at least its `min_score`); the
-    general profile when none does. Only the first 200,000 characters are looked at."""
-    sample = text[:200_000]
+    general profile when none does. At most the first 5,000,000 characters are looked at."""
+    sample = text[:5_000_000]
     best, best_score = None, 0.0
     for profile in profiles().values():
         if not profile.detect:
