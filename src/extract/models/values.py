@@ -26,11 +26,13 @@ _NOT_AVAILABLE = {"n.b.", "n.b", "nb", "nb.", "onbekend", "nog niet bekend", "ni
 _NOT_APPLICABLE = {"nvt", "n.v.t.", "n.v.t", "nvt.", "n.t.b.", "ntb", "niet van toepassing", "geen meting", "n.m."}
 _PM = {"pm", "p.m.", "p.m", "pm."}
 
-_YEAR_SUFFIX = re.compile(r"^(?P<body>.*?)\s*\((?:meting |gemeten in |datajaar |peiljaar |stand )?"
+# Searched, not matched from the start: `^(.*?)\s*\(` retries the white space before the
+# bracket from every position of a long run (quadratic); the body is what stands before.
+_YEAR_SUFFIX = re.compile(r"\((?:meting |gemeten in |datajaar |peiljaar |stand )?"
                           r"(?P<year>(?:19|20)\d\d)\)\s*(?P<tail>\**)\s*$", re.IGNORECASE)
 _LEADING_MARKERS = re.compile(r"^(?P<markers>\*+)\s*(?P<body>\S.*)$")
 _YEAR_PREFIX = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*[:=]\s*(?P<body>\S.*)$")
-_MARKERS = re.compile(r"^(?P<body>.*?)\s*(?P<markers>(?:\*+|[¹²³]+|\(\d\))?)\s*$")
+_MARKER_DIGIT = re.compile(r"\(\d\)$")
 _COMPARATOR_RE = re.compile(
     r"^(?P<cmp><=|>=|=<|=>|≤|≥|<|>|=|±|~|ca\.?|circa|ongeveer|minimaal|min\.|maximaal|max\.|"
     r"minder dan|meer dan|tenminste|ten minste)\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -100,21 +102,37 @@ def _valid_thousands(t: str) -> bool:
     )
 
 
+def trailing_markers(text: str) -> tuple[str, str]:
+    """`10.126**` -> ('10.126', '**'): the footnote marks (`*`, `**`, `¹²³`, `(1)`) a value ends
+    with, and what stands before them. String operations, linear in the text (a regex
+    `^(.*?)\\s*(\\*+)?\\s*$` backtracks cubically on long runs of spaces or stars)."""
+    core = text.rstrip()
+    if core.endswith("*"):
+        body = core.rstrip("*")
+    elif core.endswith(("¹", "²", "³")):
+        body = core.rstrip("¹²³")
+    elif _MARKER_DIGIT.search(core[-3:]):
+        body = core[:-3]
+    else:
+        return core, ""
+    return body.rstrip(), core[len(body):]
+
+
 def parse_cell(raw: str) -> CellValue:
     """Read one value cell. Never raises."""
     text = clean_text(raw or "")
     body = text
     year: int | None = None
-    m = _YEAR_SUFFIX.match(body)
+    m = _YEAR_SUFFIX.search(body)
     markers = ""
     if m:
-        body, year = m.group("body"), int(m.group("year"))
+        body, year = body[:m.start()].rstrip(), int(m.group("year"))
         markers = m.group("tail") or ""
     elif (m := _YEAR_PREFIX.match(body)):
         body, year = m.group("body"), int(m.group("year"))
-    m = _MARKERS.match(body)
-    if m and m.group("markers") and m.group("body"):
-        body, markers = m.group("body"), m.group("markers") + markers
+    rest, glued = trailing_markers(body)
+    if glued and rest:
+        body, markers = rest, glued + markers
     m = _LEADING_MARKERS.match(body)
     if m:
         body, markers = m.group("body"), m.group("markers") + markers

@@ -167,7 +167,8 @@ class Found:
         source, and the `no_source_cell` diagnostics of those rows are withdrawn."""
         pending = dict(self.sourceless.get(table, []))
         for code, source in zip(codes, sources):
-            self.indicators[code].source = split_markers(source)[0]
+            if source:  # the last row may have kept no source (a repeated code keeps the first row's)
+                self.indicators[code].source = split_markers(source)[0]
             d = pending.get(code)
             if d is not None and d in self.diagnostics:
                 self.diagnostics.remove(d)

@@ -25,7 +25,7 @@ _LEADING = re.compile(
 # A policy area line: `Beleidsterrein 9A Sociale binding` or a bare `5A Verharde openbare ruimte`.
 _POLICY_AREA = re.compile(
     r"^\s*(?:(?P<label>Beleidsterrein|Taakveld|Beleidsveld)\s+)?(?P<pa>\d{1,2})\s?(?P<letter>[A-Z])(?:\s*[:.\-–]\s*|\s+)"
-    r"(?P<title>[A-ZÀ-Ý][^\n]*?)\s*$")
+    r"(?P<title>[A-ZÀ-Ý][^\n]*)$")  # stripped after: `[^\n]*?\s*$` is quadratic in a run of spaces
 _EMBEDDED = re.compile(r"(?<![\w.])(?=\d{1,2}[A-Z]\d{1,3}(?:\.\d{1,2}|\.[a-z])?\s+[A-ZÀ-Ý('\"])|(?<=[a-zà-ÿ)])(?=\d{1,2}[A-Z]\d(?:\.\d{1,2})?\s+[A-ZÀ-Ý])")
 
 

@@ -24,7 +24,7 @@ def decode_bytes(data: bytes, source_file: str, declared: str | None = None) -> 
     for encoding in ([declared] if declared else []) + ["utf-8"]:
         try:
             return data.decode(encoding), []
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError, ValueError):  # a codec that refuses these bytes, or no codec
             continue
     dammit = UnicodeDammit(data, ["utf-8", "windows-1252", "iso-8859-1"])
     encoding = dammit.original_encoding or "windows-1252"

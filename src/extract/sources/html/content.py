@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
+from bs4.element import CData, PreformattedString
 
 from ...models.values import clean_text
 from ...profiles.codes import mentions_code
@@ -50,12 +50,41 @@ def class_tokens(el: Tag, with_id: bool = True) -> list[str]:
     return [t.lower() for t in list(classes) + ([ident] if isinstance(ident, str) else []) for t in t.split()]
 
 
-def is_hidden_helper(el: Tag) -> bool:
+def text_sizes(root: Tag, strip: bool = False) -> dict[int, int]:
+    """The length of the text of every element under `root` (by `id`), in one pass from the
+    leaves up, so that asking it of nested elements costs nothing more. With `strip`, the length
+    `get_text(" ", strip=True)` would have, give or take a separator."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Tag, bool]] = [(root, False)]
+    while stack:
+        el, done = stack.pop()
+        if not done:
+            stack.append((el, True))
+            stack.extend((c, False) for c in el.contents if isinstance(c, Tag))
+            continue
+        total = 0
+        for c in el.contents:
+            if isinstance(c, Tag):
+                total += sizes[id(c)]
+            elif _is_text(c):
+                total += (len(c.strip()) + 1 if c.strip() else 0) if strip else len(c)
+        sizes[id(el)] = total
+    return sizes
+
+
+def _is_text(node) -> bool:
+    """A text node `get_text` counts (not a comment, doctype or processing instruction)."""
+    return isinstance(node, NavigableString) and (not isinstance(node, PreformattedString) or isinstance(node, CData))
+
+
+def is_hidden_helper(el: Tag, sizes: dict[int, int] | None = None) -> bool:
     """Screen-reader-only helper text and decorative elements hidden from assistive tech. A
     collapsed accordion panel is marked aria-hidden too, and holds the explanations: hidden
-    elements with real text stay."""
+    elements with real text stay. `sizes` (`text_sizes(..., strip=True)` of a tree holding
+    `el`) saves reading the text again."""
     if el.get("aria-hidden") == "true":
-        return len(el.get_text(" ", strip=True)) < 40
+        size = sizes[id(el)] - 1 if sizes is not None and id(el) in sizes else len(el.get_text(" ", strip=True))
+        return size < 40
     return any(_HIDDEN_TOKEN.match(t) for t in class_tokens(el))
 
 
@@ -114,7 +143,8 @@ def content_root(soup: BeautifulSoup) -> Tag:
     """The element holding the page's content: `<main>` (or role=main), else a content
     container by id, else the whole document (not only `<body>`: text after a stray `</html>`
     is still shown by browsers). A candidate must hold a fair share of the page's text."""
-    total = len(soup.get_text())
+    sizes = text_sizes(soup)
+    total = sizes[id(soup)]
     if total == 0:
         return soup
     mains: list[Tag] = []
@@ -127,7 +157,7 @@ def content_root(soup: BeautifulSoup) -> Tag:
                 by_id.append(el)
     best, best_len = None, 0
     for el in mains or by_id:
-        n = len(el.get_text())
+        n = sizes[id(el)]
         if n > best_len:
             best, best_len = el, n
     if best is not None and best_len >= 0.3 * total:
@@ -141,13 +171,14 @@ def remove_chrome(root: Tag, keep: Tag | None = None, paths: ElementPaths | None
     what goes; inside a chrome-looking wrapper that holds content only semantic chrome goes.
     Returns how many elements were removed."""
     doomed: list[Tag] = []
+    sizes = text_sizes(root, strip=True)
     stack: list[tuple[Tag, bool, bool]] = [(root, _in_section(root), False)]
     while stack:
         el, sectioned, shielded = stack.pop()
         for child in el.children:
             if not isinstance(child, Tag):
                 continue
-            if child is keep or child.name in NON_TEXT_TAGS or is_hidden_helper(child):
+            if child is keep or child.name in NON_TEXT_TAGS or is_hidden_helper(child, sizes):
                 doomed.append(child)
                 continue
             verdict = _chrome_verdict(child, sectioned, shielded)
