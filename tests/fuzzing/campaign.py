@@ -5,8 +5,10 @@ A child writes its input to the work folder, sets its limits (RLIMIT_CPU: the li
 it has used so far; RLIMIT_AS: the parent's address space plus the memory limit), converts and
 checks it (`child.check_file`) and sends the result back through a pipe. At the CPU limit the
 kernel's SIGXCPU makes faulthandler write the child's Python stack before it dies: the place of
-a hang is the innermost frame of our package on that stack. A child still running at the wall
-limit (a multiple of the CPU limit) gets SIGUSR1 (the same stack dump), then SIGKILL.
+a hang is the innermost frame of our package on that stack. The wall clock is only a backstop
+for a child stuck without using CPU (a busy machine slows children down, and that is no hang):
+a child whose CPU time did not move for a whole wall period (a multiple of the CPU limit) gets
+SIGUSR1 (the same stack dump), then SIGKILL.
 """
 from __future__ import annotations
 
@@ -36,9 +38,10 @@ _STACK_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<fu
 class Limits:
     cpu_seconds: float = 10.0     # convert's CPU time; more is a hang
     memory_mb: int = 2048         # address space a child may add to the parent's
-    wall_factor: float = 4.0      # a child still running after wall_factor x cpu_seconds (+30 s) is killed
+    wall_factor: float = 4.0      # a child that uses no CPU for wall_factor x cpu_seconds (+30 s) is stuck
     cli_every: int = 10           # every n-th input also goes through `extract convert`
     twice_every: int = 25         # every n-th input (below 200 KB) is converted twice and compared
+    write: bool = True            # write each document's JSON and CSV tables, as `extract convert` does
 
 
 @dataclass
@@ -190,7 +193,7 @@ def _child(item: FuzzInput | Path, work: Path, limits: Limits, write_fd: int) ->
         resource.setrlimit(resource.RLIMIT_CPU, (int(spent + budget) + 1, int(spent + budget) + 2))
         size = path.stat().st_size
         result = check_file(path, work, with_cli=index % limits.cli_every == 0,
-                            twice=index % limits.twice_every == 0 and size < 200_000)
+                            twice=index % limits.twice_every == 0 and size < 200_000, write=limits.write)
         if not isinstance(item, Path):
             path.unlink()
         os.write(write_fd, json.dumps(result).encode()[:60_000])
@@ -216,6 +219,17 @@ class _Running:
     started: float
     chunks: list[bytes] = field(default_factory=list)
     signalled: bool = False
+    checked: float = 0.0          # when its CPU time was last looked at
+    cpu_seen: float = -1.0        # ... and what it was
+
+    def cpu(self) -> float:
+        """The child's CPU seconds so far (from /proc; -1 when it is gone)."""
+        try:
+            with open(f"/proc/{self.pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return -1.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _hang_place(stack_file: Path) -> tuple[str, int | None]:
@@ -264,7 +278,8 @@ def _outcome(job: _Running, status: int, rusage, limits: Limits, work: Path) -> 
         place, line = _hang_place(stack)
         if sig in ("SIGXCPU", "SIGUSR1") or job.signalled:
             problems.append({"kind": "hang", "type": f"> {limits.cpu_seconds:g} s", "place": place, "line": line,
-                             "detail": f"stopped by {sig} after {time.monotonic() - job.started:.0f} s"})
+                             "detail": f"stopped by {sig} after {time.monotonic() - job.started:.0f} s"
+                                       + (" (stuck: no CPU used for a whole period)" if job.signalled else "")})
         elif peak > 0.8 * limits.memory_mb:
             problems.append({"kind": "memory_limit", "type": sig, "place": place, "line": line,
                              "detail": f"died with {sig} at {peak:.0f} MB"})
@@ -300,7 +315,7 @@ def run(items: Iterable[FuzzInput | Path], work: Path, limits: Limits, jobs: int
                 _child(item, work, limits, write_fd)
             os.close(write_fd)
             os.set_blocking(read_fd, False)
-            running[pid] = _Running(item, pid, read_fd, time.monotonic())
+            running[pid] = _Running(item, pid, read_fd, time.monotonic(), checked=time.monotonic())
         if not running:
             break
         ready, _, _ = select.select([j.fd for j in running.values()], [], [], 0.05)
@@ -325,11 +340,15 @@ def run(items: Iterable[FuzzInput | Path], work: Path, limits: Limits, jobs: int
             yield out
         now = time.monotonic()
         for job in running.values():
-            if now - job.started > wall and not job.signalled:
-                job.signalled = True
-                os.kill(job.pid, signal.SIGUSR1)
-            elif now - job.started > wall + 5:
-                os.killpg(job.pid, signal.SIGKILL)
+            if job.signalled:
+                if now - job.checked > 5:
+                    os.killpg(job.pid, signal.SIGKILL)
+            elif now - job.checked > wall:
+                cpu = job.cpu()
+                if cpu <= job.cpu_seen:  # no CPU used for a whole period: stuck, not slow
+                    job.signalled = True
+                    os.kill(job.pid, signal.SIGUSR1)
+                job.checked, job.cpu_seen = now, cpu
 
 
 def _drain(job: _Running) -> None:

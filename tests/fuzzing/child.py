@@ -84,8 +84,9 @@ def _run_cli(path: Path, out: Path, status: str) -> list[dict]:
     return problems
 
 
-def check_file(path: Path, scratch: Path, *, with_cli: bool, twice: bool) -> dict:
-    """Convert `path` and check the result; `scratch` is a folder for the writers' output."""
+def check_file(path: Path, scratch: Path, *, with_cli: bool, twice: bool, write: bool = True) -> dict:
+    """Convert `path` and check the result; `scratch` is a folder for the writers' output
+    (`write`: write the JSON and CSV tables too)."""
     import extract
     from extract.writers import write_document_json, write_tables
     result: dict = {"problems": [], "status": None, "cpu": None, "wall": None, "diagnostics": []}
@@ -104,8 +105,9 @@ def check_file(path: Path, scratch: Path, *, with_cli: bool, twice: bool) -> dic
     out = Path(tempfile.mkdtemp(dir=scratch))
     try:
         try:
-            write_document_json(out, doc)
-            write_tables(out, [doc])
+            if write:
+                write_document_json(out, doc)
+                write_tables(out, [doc])
         except Exception as exc:
             result["problems"].append(_exception("writer", exc))
         if twice:
