@@ -56,7 +56,7 @@ class Outcome:
     status: str | None
     peak_mb: float
     problems: list[dict]
-    path: Path | None = None
+    diagnostics: list[str] = field(default_factory=list)  # the codes of the document's diagnostics
 
 
 @dataclass
@@ -267,8 +267,9 @@ def _outcome(job: _Running, status: int, rusage, limits: Limits, work: Path) -> 
             result = None
     problems: list[dict] = []
     cpu = status_doc = None
+    diagnostics: list[str] = []
     if result is not None and "harness_error" not in result:
-        problems = result["problems"]
+        problems, diagnostics = result["problems"], result["diagnostics"]
         cpu, status_doc = result["cpu"], result["status"]
         if cpu is not None and cpu > limits.cpu_seconds:
             problems.append({"kind": "hang", "type": f"> {limits.cpu_seconds:g} s", "place": f"convert ({fmt})",
@@ -290,7 +291,7 @@ def _outcome(job: _Running, status: int, rusage, limits: Limits, work: Path) -> 
         detail = result.get("harness_error") if result else f"exit status {os.WEXITSTATUS(status)}, no result"
         problems.append({"kind": "crash", "type": "harness", "place": "fuzz child", "line": None, "detail": str(detail)})
     stack.unlink(missing_ok=True)
-    return Outcome(index, fmt, label, size, cpu, status_doc, peak, problems)
+    return Outcome(index, fmt, label, size, cpu, status_doc, peak, problems, diagnostics)
 
 
 def run(items: Iterable[FuzzInput | Path], work: Path, limits: Limits, jobs: int = 2,

@@ -166,12 +166,15 @@ class Found:
         """Sources found after the rows (a Bron column printed as a block): each code gets its
         source, and the `no_source_cell` diagnostics of those rows are withdrawn."""
         pending = dict(self.sourceless.get(table, []))
+        withdrawn: set[int] = set()
         for code, source in zip(codes, sources):
             if source:  # the last row may have kept no source (a repeated code keeps the first row's)
                 self.indicators[code].source = split_markers(source)[0]
             d = pending.get(code)
-            if d is not None and d in self.diagnostics:
-                self.diagnostics.remove(d)
+            if d is not None:
+                withdrawn.add(id(d))
+        if withdrawn:  # by identity, in one pass: comparing diagnostics as models is quadratic
+            self.diagnostics[:] = [d for d in self.diagnostics if id(d) not in withdrawn]
         self.sourceless[table] = []
 
     # -- footnotes ---------------------------------------------------------------------------

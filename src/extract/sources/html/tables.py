@@ -246,15 +246,23 @@ def _label_types(text: str) -> set[str]:
 
 
 def dl_groups(dl: Tag) -> list[tuple[Tag, list[Tag]]]:
-    """(dt, its dd's) of a description list, through `<div>` wrappers."""
+    """(dt, its dd's) of a description list, through `<div>` wrappers, in document order. A
+    nested `<dl>` is not entered: its terms are its own (and each list is walked once, however
+    deep lists nest)."""
     groups: list[tuple[Tag, list[Tag]]] = []
-    for el in dl.find_all(["dt", "dd"]):
-        if el.find_parent("dl") is not dl:
+    stack = [iter(dl.children)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
+        if not isinstance(el, Tag) or el.name == "dl":
             continue
         if el.name == "dt":
             groups.append((el, []))
-        elif groups:
+        elif el.name == "dd" and groups:
             groups[-1][1].append(el)
+        stack.append(iter(el.children))
     return groups
 
 

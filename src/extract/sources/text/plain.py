@@ -15,11 +15,11 @@ from ..decoding import decode_bytes
 from .layout import is_layout_text, layout_blocks
 from .ruled import is_rule, ruled_table, table_end
 
-_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# Matched against stripped lines, with possessive runs of white space: adjacent `\s*` that can
+# share a run of spaces backtrack quadratically in it.
+_PIPE_SEPARATOR = re.compile(r"^\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?$")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-# headings html2text prints between stars: `**** 2B1.1 Uitvoeren van ... ****`
-_STARRED_HEADING = re.compile(r"^\s*\*{2,}\s+(.+?)\s+\*{2,}\s*$")
 # what text browsers print for widgets (`(BUTTON) 6A1.1 ...` of an accordion, `[IMG]`)
 _WIDGET = re.compile(r"\((?:BUTTON|IMG|INLINE|FORM)\)\s*|\[(?:BUTTON|IMG|INLINE|FORM|\d+)\]\s*")
 
@@ -30,7 +30,7 @@ _PAGE_NUMBER = re.compile(r"^(?:pagina|page|blz\.?)?\s*#{1,4}(?:\s*(?:van|of|/)\
 def read_text(path: str, data: bytes, source_file: str) -> Layout:
     text, diagnostics = decode_bytes(data, source_file)
     layout = Layout(source_file=source_file, format="text", diagnostics=diagnostics)
-    lines = [_STARRED_HEADING.sub(r"\1", _WIDGET.sub("", line))
+    lines = [_starred_heading(_WIDGET.sub("", line))
              for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     pages = _page_numbers(lines)
     if pages:
@@ -48,6 +48,27 @@ def read_text(path: str, data: bytes, source_file: str) -> Layout:
     else:
         layout.blocks = text_blocks(lines, pages)
     return layout
+
+
+def _starred_heading(line: str) -> str:
+    """A heading html2text prints between stars (`**** 2B1.1 Uitvoeren van ... ****`) without
+    them; any other line as it is."""
+    text = line.strip()
+    inner = text.lstrip("*")
+    if len(text) - len(inner) < 2 or not inner[:1].isspace():
+        return line
+    title = inner.rstrip("*")
+    if len(inner) - len(title) < 2 or not title[-1:].isspace() or not title.strip():
+        return line
+    return title.strip()
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of a markdown heading (`## Doelen`, closing hashes left out), or None."""
+    m = _MD_HEADING.match(line)
+    if not m:
+        return None
+    return len(m.group(1)), m.group(2).rstrip().rstrip("#").rstrip()
 
 
 def _page_numbers(lines: list[str]) -> list[int] | None:
@@ -135,11 +156,11 @@ def text_blocks(raw_lines: list[str], pages: list[int] | None = None) -> list[Bl
         if not line.strip():
             flush_para()
             continue
-        m = _MD_HEADING.match(line)
-        if m:
+        heading = _heading(line)
+        if heading:
             flush_para()
             origin = Origin(page=_page(pages, number), line=number)
-            blocks.append(Block("heading", lines=[Line(m.group(2), origin)], level=len(m.group(1)), origin=origin))
+            blocks.append(Block("heading", lines=[Line(heading[1], origin)], level=heading[0], origin=origin))
             continue
         para.append(Line(line.rstrip(), Origin(page=_page(pages, number), line=number)))
     flush_table()
@@ -169,7 +190,7 @@ def _looks_like_prose_pipe(line: str) -> bool:
 def _pipe_table(rows: list[tuple[int, str]]) -> Block:
     out: list[list[Cell]] = []
     for number, line in rows:
-        if _PIPE_SEPARATOR.match(line):
+        if _PIPE_SEPARATOR.match(line.strip()):
             continue
         body = line.strip()
         if body.startswith("|"):
