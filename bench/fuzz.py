@@ -38,13 +38,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--memory-limit", type=int, default=2048, help="MB a child may use (default 2048)")
     ap.add_argument("--max-mb", type=float, default=10.0, help="largest input in MB (default 10)")
     ap.add_argument("--formats", default="text,html,pdf", help="formats to make (default text,html,pdf)")
+    ap.add_argument("--grow", type=float, default=Plan().grow_share,
+                    help=f"share of inputs grown to megabytes (default {Plan().grow_share})")
+    ap.add_argument("--short", action="store_true",
+                    help="the plan of the short run in tests/test_fuzz.py (inputs up to 0.3 MB, 1%% grown)")
     ap.add_argument("--only", type=int, help="write input N of the seed to --work and run it alone")
     ap.add_argument("--files", nargs="*", type=Path, help="run these files (or folders) as they are")
     ap.add_argument("--work", type=Path, default=ROOT / "bench" / "_work" / "fuzz")
     args = ap.parse_args(argv)
     limits = Limits(cpu_seconds=args.cpu_limit, memory_mb=args.memory_limit)
     shares = dict(Plan().formats)
-    plan = Plan(formats=tuple((f, shares[f]) for f in args.formats.split(",")), max_bytes=int(args.max_mb * 1e6))
+    if args.short:
+        args.max_mb, args.grow = 0.3, 0.01
+    plan = Plan(formats=tuple((f, shares[f]) for f in args.formats.split(",")), max_bytes=int(args.max_mb * 1e6),
+                grow_share=args.grow)
     if args.files is not None:
         files = [f for p in args.files for f in (sorted(p.rglob("*.*")) if p.is_dir() else [p])
                  if f.suffix.lower() in (".txt", ".html", ".htm", ".pdf", ".md")]
@@ -71,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         if time.monotonic() - last[0] > 60:
             last[0] = time.monotonic()
             print(f"  ... {report.tried} inputs, {report.failures} problems", flush=True)
+            (args.work / "report.txt").write_text("\n".join(report.lines()) + "\n(still running)\n")
 
     report = campaign(args.seed, args.inputs, args.work, limits, plan, jobs=args.jobs, start=args.start,
                       progress=progress, log=args.work / "log.jsonl")

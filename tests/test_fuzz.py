@@ -43,3 +43,19 @@ def test_regression_samples_convert_cleanly(tmp_path):
         assert not out.problems, (name, out.problems)
         assert out.status in ("ok", "partial", "failed"), name
         assert EXPECTED.get(name, set()) <= set(out.diagnostics), (name, out.diagnostics)
+
+
+def test_glyphs_drawn_twice_are_read_once(tmp_path):
+    """Fake bold (every glyph drawn twice, a fraction of a point apart) reads as one word each;
+    the page of 5,000 such words in `pdf-dense-page-glyphs-drawn-twice.pdf` took minutes when
+    pdfplumber's `dedupe_chars` ordered its result with `list.index`."""
+    from fuzzing.pdfbuild import document, text_content
+    lines = [(72, 700, 10, "Beleidsterrein 9A Sociale binding"), (72.3, 700, 10, "Beleidsterrein 9A Sociale binding"),
+             (72, 680, 10, "9A1 Inwoners doen mee"), (72.2, 680.2, 10, "9A1 Inwoners doen mee"),
+             (300, 680, 10, "9A1.1 Organiseren van een aanbod"), (300.4, 680, 10, "9A1.1 Organiseren van een aanbod")]
+    path = tmp_path / "bold.pdf"
+    path.write_bytes(document([text_content(lines)]))
+    import extract
+    doc = extract.convert(path)
+    assert [(g.code, g.title) for g in doc.goals] == [("9A1", "Inwoners doen mee")]
+    assert [(p.code, p.title) for p in doc.performances] == [("9A1.1", "Organiseren van een aanbod")]

@@ -7,7 +7,11 @@ name.
 """
 from __future__ import annotations
 
+import itertools
 import re
+from operator import itemgetter
+
+from pdfplumber.utils import cluster_objects
 
 from ..geometry.words import Rulings, Word
 
@@ -18,7 +22,7 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 def page_words(page) -> tuple[list[Word], int]:
     """The upright words of a pdfplumber page, and how many rotated words were left out."""
     if _drawn_twice(page.chars):  # fake bold: the same glyphs drawn twice would read `DDooeell`
-        page = page.dedupe_chars()
+        page = _deduped(page)
     raw = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False,
                              use_text_flow=False, extra_attrs=["size", "fontname"])
     words, rotated = [], 0
@@ -32,6 +36,20 @@ def page_words(page) -> tuple[list[Word], int]:
                               float(w.get("size") or (w["bottom"] - w["top"])),
                               bool(_BOLD.search(str(w.get("fontname", ""))))))
     return words, rotated
+
+
+def _deduped(page):
+    """The page without glyphs drawn twice: what pdfplumber's `dedupe_chars()` keeps (the same
+    text, font and size within 1 pt), without its final `sorted(..., key=chars.index)`, which
+    is quadratic in the glyphs of the page (seconds for a page of 25,000)."""
+    chars = page.chars
+    key = itemgetter("upright", "text", "fontname", "size")
+    keep: set[int] = set()
+    for _, group in itertools.groupby(sorted(chars, key=key), key=key):
+        for y_cluster in cluster_objects(list(group), itemgetter("doctop"), 1):
+            for x_cluster in cluster_objects(y_cluster, itemgetter("x0"), 1):
+                keep.add(id(min(x_cluster, key=itemgetter("doctop", "x0"))))
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
 
 
 def _drawn_twice(chars: list[dict]) -> bool:
