@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from fuzzing.campaign import Limits, campaign, check_files  # noqa: E402
-from fuzzing.inputs import Corpus, Plan, make_input  # noqa: E402
+from fuzzing.inputs import SHORT_PLAN, Corpus, Plan, make_input  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,17 +41,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grow", type=float, default=Plan().grow_share,
                     help=f"share of inputs grown to megabytes (default {Plan().grow_share})")
     ap.add_argument("--short", action="store_true",
-                    help="the plan of the short run in tests/test_fuzz.py (inputs up to 0.3 MB, 1%% grown)")
+                    help="the plan of the short run in tests/test_fuzz.py (inputs up to 0.3 MB, 1%% grown, "
+                         "dense PDF pages of 5000 words at most)")
     ap.add_argument("--only", type=int, help="write input N of the seed to --work and run it alone")
     ap.add_argument("--files", nargs="*", type=Path, help="run these files (or folders) as they are")
     ap.add_argument("--work", type=Path, default=ROOT / "bench" / "_work" / "fuzz")
     args = ap.parse_args(argv)
     limits = Limits(cpu_seconds=args.cpu_limit, memory_mb=args.memory_limit)
     shares = dict(Plan().formats)
-    if args.short:
-        args.max_mb, args.grow = 0.3, 0.01
     plan = Plan(formats=tuple((f, shares[f]) for f in args.formats.split(",")), max_bytes=int(args.max_mb * 1e6),
                 grow_share=args.grow)
+    if args.short:
+        plan = SHORT_PLAN
     if args.files is not None:
         files = [f for p in args.files for f in (sorted(p.rglob("*.*")) if p.is_dir() else [p])
                  if f.suffix.lower() in (".txt", ".html", ".htm", ".pdf", ".md")]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from fuzzing.campaign import Limits, campaign, check_files
-from fuzzing.inputs import Plan
+from fuzzing.inputs import SHORT_PLAN
 
 FUZZ_DATA = ROOT / "tests" / "data" / "fuzz"
 SHORT_RUN = 2000
@@ -25,8 +25,7 @@ EXPECTED = {
 
 
 def test_short_seeded_campaign_finds_nothing(tmp_path):
-    plan = Plan(max_bytes=300_000, grow_share=0.01)
-    report = campaign(seed=13, count=SHORT_RUN, work=tmp_path, limits=LIMITS, plan=plan, jobs=2,
+    report = campaign(seed=13, count=SHORT_RUN, work=tmp_path, limits=LIMITS, plan=SHORT_PLAN, jobs=2,
                       keep_failures=False)
     text = "\n".join(report.lines())
     assert report.tried == SHORT_RUN

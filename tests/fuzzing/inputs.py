@@ -38,6 +38,13 @@ class Plan:
     grow_share: float = 0.015       # inputs grown to 0.1-7 MB of repeated structure
     mutations: tuple[int, int] = (1, 4)
     lying_suffix: float = 0.04      # a PDF named .txt, a web page named .pdf ...
+    pdf_words: int = 30000          # most words on a generated dense PDF page
+
+
+# The short run of the test suite: small inputs, few grown, and dense PDF pages of at most 5000
+# words (pdfplumber spends ~50 us per glyph: a page of 30,000 words takes over 10 s in it alone,
+# an open finding for the PDF source, see tests/data/fuzz/open/).
+SHORT_PLAN = Plan(max_bytes=300_000, grow_share=0.01, pdf_words=5000)
 
 
 def _text_of(data: bytes) -> str:
@@ -109,7 +116,8 @@ def make_input(seed: int, index: int, corpus: Corpus, plan: Plan) -> FuzzInput:
     steps: list[str] = []
     if fmt == "pdf":
         if rng.random() < 0.4 or not corpus.pdf:
-            data, label = _weighted(rng, mutate_pdf.GENERATORS)(rng)
+            generate = _weighted(rng, mutate_pdf.GENERATORS)
+            data, label = (generate(rng, plan.pdf_words) if generate is mutate_pdf.gen_dense else generate(rng))
             name = label.split("(")[0]
             steps.append(label)
         else:

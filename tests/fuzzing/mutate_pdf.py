@@ -41,8 +41,8 @@ def gen_huge_box(rng):
     return document([report_page(3)], media_box=box), f"gen_huge_box({box.decode()})"
 
 
-def gen_dense(rng):
-    words = rng.choice([500, 5000, 30000])
+def gen_dense(rng, most_words: int = 30000):
+    words = min(most_words, rng.choice([500, 5000, 30000]))
     stacked = rng.random() < 0.3
     lines = []
     for k in range(words):

@@ -70,11 +70,14 @@ class Grid:
 def phrases(line: TextLine, index: int, gap: float = 0.8) -> list[Phrase]:
     """Split a line into phrases where the space between words exceeds `gap` x font size."""
     out: list[Phrase] = []
+    right = 0.0  # the phrase's x1, kept as it grows (asking `Phrase.x1` per word is quadratic)
     for w in line.words:
-        if out and w.x0 - out[-1].x1 <= gap * w.size:
+        if out and w.x0 - right <= gap * w.size:
             out[-1].words.append(w)
+            right = max(right, w.x1)
         else:
             out.append(Phrase([w], index))
+            right = w.x1
     return out
 
 
