@@ -25,6 +25,7 @@ as displayed).
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from functools import lru_cache
 
@@ -358,13 +359,22 @@ def _dedupe(codes, x0, top, size, font) -> np.ndarray:
     """Indices of the characters pdfplumber's `dedupe_chars(tolerance=1)` keeps: the first of
     characters with the same text, font and size within 1 pt of each other."""
     kept: list[int] = []
-    seen: dict[tuple, list[tuple[float, float]]] = {}
+    # kept spots by character and 1-pt cell: a spot within 1 pt is in one of the 3 x 3 cells
+    # around (scanning every kept spot of a character was quadratic: 10,000 zeros on a page)
+    cells: dict[tuple, list[tuple[float, float]]] = {}
     for i in range(len(codes)):
         key = (int(codes[i]), float(size[i]), int(font[i]))
-        spots = seen.setdefault(key, [])
-        if any(abs(x - x0[i]) <= 1 and abs(t - top[i]) <= 1 for x, t in spots):
+        x, t = float(x0[i]), float(top[i])
+        if math.isfinite(x) and math.isfinite(t):
+            cx, ct = math.floor(x), math.floor(t)
+            home = (key, cx, ct)
+            near = [(key, cx + dx, ct + dt) for dx in (-1, 0, 1) for dt in (-1, 0, 1)]
+        else:  # never within 1 pt of anything (as NaN and infinite compare)
+            home = (key, None, None)
+            near = [home]
+        if any(abs(px - x) <= 1 and abs(pt - t) <= 1 for cell in near for px, pt in cells.get(cell, ())):
             continue
-        spots.append((float(x0[i]), float(top[i])))
+        cells.setdefault(home, []).append((x, t))
         kept.append(i)
     return np.array(kept, dtype=np.int64)
 
