@@ -56,3 +56,27 @@ def test_a_dash_in_a_cell_is_a_value_not_a_rule():
 +--------+------+------+""".split("\n")
     rows = texts(ruled_table(table, 1, lambda n: None))
     assert rows == [[("9A1.a", False), ("33%\n34%", False), ("-", False)]]
+
+
+def test_a_rule_of_thousands_of_junctions_copies_a_span_into_a_bounded_number_of_columns():
+    """A fuzzed rule line repeated 1,000 times made 8,000 columns, and the cell of a short row
+    below it was copied into every one: `block.text` of a 600 KB file ran out of 2 GB, and the
+    header reading took minutes (`tests/data/fuzz/text-ruled-table-rule-of-thousands-of-junctions.txt`)."""
+    from extract.layout import MAX_COLSPAN
+    wide = "├" + "──┼" * 5000 + "──┤"
+    lines = ["┌──┬──┐", "│ a │ b │", wide, "│ Doel 8B2 een rij over alles │", "└──┴──┘"]
+    table = ruled_table(lines, 1, lambda n: None, "t.txt", [])
+    assert [len(r) for r in table.rows] == [5001, 5001]
+    assert all(sum(1 for c in r if c.lines) <= MAX_COLSPAN for r in table.rows)
+    assert table.text.count("Doel 8B2") == 1 and table.text.count(" b") == 1
+
+
+def test_a_ruled_table_beyond_the_cell_bound_is_cut_with_a_warning():
+    from extract.layout import MAX_CELLS
+    wide = "+" + "--+" * 1000
+    rows = [wide] + [line for _ in range(MAX_CELLS // 1000 + 5) for line in ("|" + " x|" * 1000, wide)]
+    notes = []
+    table = ruled_table(rows, 1, lambda n: 3, "t.txt", notes)
+    assert sum(map(len, table.rows)) <= MAX_CELLS
+    assert [(d.code, d.severity) for d in notes] == [("table_too_large", "warning")]
+    assert notes[0].location.startswith("t.txt, page 3, line ")

@@ -13,6 +13,10 @@ from .models import Diagnostic, Provenance
 
 BlockKind = Literal["heading", "paragraph", "table"]
 
+# Bounds every source puts on the grid of one table (a hostile file, not a budget, exceeds them):
+MAX_COLSPAN = 100    # columns one cell is copied into; the rest of a wider span is left empty
+MAX_CELLS = 200_000  # cells of one table; a larger grid is cut, with a `table_too_large` warning
+
 
 @dataclass(frozen=True, slots=True)
 class Origin:
@@ -63,8 +67,10 @@ class Block:
 
     @property
     def text(self) -> str:
+        """The block's text; a table's row by row, each cell once (the copies a rowspan or colspan
+        made are left out)."""
         if self.kind == "table":
-            return "\n".join(" | ".join(c.text for c in row) for row in self.rows)
+            return "\n".join(" | ".join(c.text for c in row if not c.spanned) for row in self.rows)
         return "\n".join(line.text for line in self.lines)
 
 

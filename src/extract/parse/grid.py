@@ -73,12 +73,25 @@ def _row_code(text: str) -> bool:
     return _code_kind(text) in ("indicator", "goal")
 
 
+def row_texts(row) -> list[str]:
+    """The clean text of each cell of a row; a span's copies (which share the cell's lines) are
+    cleaned once, so a cell spanning many columns costs one cell's work."""
+    seen: dict[int, str] = {}
+    out = []
+    for c in row:
+        text = seen.get(id(c.lines))
+        if text is None:
+            text = seen[id(c.lines)] = clean_text(c.text)
+        out.append(text)
+    return out
+
+
 def read_grid(tu: TableUnit, edition_year: int | None) -> GridTable:
     rows = tu.block.rows
     header: list[list[str]] = []
     start = 0
     for start, row in enumerate(rows):
-        texts = [clean_text(c.text) for c in row]
+        texts = row_texts(row)
         if any(_row_code(t) for t in texts[:2]):
             break
         header.append(texts)
@@ -119,7 +132,7 @@ def _goal_cell(cell) -> GridGoal | None:
 
 
 def _grid_row(row, roles) -> list[GridItem]:
-    texts = [clean_text(c.text) for c in row]
+    texts = row_texts(row)
     kinds = [_code_kind(t) for t in texts[:2]]
     code_at = next((k for k, kind in enumerate(kinds) if kind == "indicator"), None)
     if code_at is None:

@@ -145,11 +145,12 @@ def grid_columns(header_rows: list[list[str]], edition_year: int | None = None) 
     width = max(len(r) for r in header_rows)
     roles: list[tuple[str, Column | None]] = []
     incell_hint = False
+    tokens: dict[tuple[str, ...], list] = {}  # a colspan's copies repeat one header: read it once
     for col in range(width):
-        stack = [clean_text(r[col]) if col < len(r) else "" for r in header_rows]
-        # an empty upper cell under a colspan rendered without expansion inherits from the left
-        text = " ".join(s for s in stack if s)
-        toks = header_tokens(text)
+        raw = tuple(r[col] if col < len(r) else "" for r in header_rows)
+        toks = tokens.get(raw)
+        if toks is None:
+            toks = tokens[raw] = header_tokens(" ".join(s for s in map(clean_text, raw) if s))
         types = {t for t, _, _ in toks}
         years = [int(x) for t, x, _ in toks if t == "y"]
         if "ind" in types:

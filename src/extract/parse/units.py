@@ -42,7 +42,7 @@ _HEADER_WORDS = re.compile(r"effectindicator|indicator|realisatie|streefwaarde|b
 
 def is_indicator_grid(block: Block) -> bool:
     """A table whose header names indicator columns and whose rows carry indicator codes."""
-    header_text = " ".join(c.text for row in block.rows[:3] for c in row)
+    header_text = " ".join(c.text for row in block.rows[:3] for c in row if not c.spanned)
     if len(set(m.lower() for m in _HEADER_WORDS.findall(header_text))) < 2:
         return False
     for row in block.rows:

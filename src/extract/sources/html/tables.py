@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bs4 import Tag
 
-from ...layout import Block, Cell, Line, Origin
+from ...layout import MAX_CELLS, MAX_COLSPAN, Block, Cell, Line, Origin
 from ...models import Diagnostic
 from ...profiles.codes import leading_code
 from ...profiles.columns import header_tokens
@@ -25,8 +25,6 @@ from .paths import ElementPaths
 
 CellLines = Callable[[Tag], list[Line]]
 
-MAX_COLSPAN = 100
-MAX_CELLS = 200_000  # a grid beyond this is cut (with a warning): a hostile page, not a budget
 
 _LAYOUT_MARKERS = frozenset({"table", "h1", "h2", "h3", "h4", "h5", "h6"})
 _GRID_ROLES = frozenset({"table", "grid", "treegrid"})

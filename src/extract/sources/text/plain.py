@@ -46,7 +46,7 @@ def read_text(path: str, data: bytes, source_file: str) -> Layout:
         layout.blocks, found = layout_blocks(lines, pages, source_file)
         layout.diagnostics.extend(found)
     else:
-        layout.blocks = text_blocks(lines, pages)
+        layout.blocks = text_blocks(lines, pages, source_file, layout.diagnostics)
     return layout
 
 
@@ -113,7 +113,8 @@ def _drop_page_furniture(lines: list[str], pages: list[int]) -> dict[str, int]:
     return dropped
 
 
-def text_blocks(raw_lines: list[str], pages: list[int] | None = None) -> list[Block]:
+def text_blocks(raw_lines: list[str], pages: list[int] | None = None, source_file: str = "",
+                notes: list[Diagnostic] | None = None) -> list[Block]:
     """Split lines into paragraph, heading, ruled-table and pipe-table blocks."""
     blocks: list[Block] = []
     para: list[Line] = []
@@ -144,7 +145,8 @@ def text_blocks(raw_lines: list[str], pages: list[int] | None = None) -> list[Bl
             if end > number - 1:
                 flush_table()
                 flush_para()
-                blocks.append(ruled_table(raw_lines[number - 1:end], number, lambda n: _page(pages, n)))
+                blocks.append(ruled_table(raw_lines[number - 1:end], number, lambda n: _page(pages, n),
+                                          source_file, notes))
                 skip_to = end
                 continue
         if _is_pipe_row(line) and not _looks_like_prose_pipe(line):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ...layout import Block, Cell, Line, Origin
+from ...layout import MAX_CELLS, MAX_COLSPAN, Block, Cell, Line, Origin
+from ...models import Diagnostic
 
 _V = "│┃║|"
 _H = "─━═-=~"
@@ -41,16 +42,26 @@ def table_end(lines: list[str], start: int) -> int:
     return last_rule + 1 if last_rule > start + 1 else start
 
 
-def ruled_table(lines: list[str], first_number: int, page_of) -> Block:
+def ruled_table(lines: list[str], first_number: int, page_of, source_file: str = "",
+                notes: list[Diagnostic] | None = None) -> Block:
     """The table of `lines` (rules included), with line numbers from `first_number`. A line
     with a rule in some columns only (`│ is beschermd ├──────┤`) ends the rows of those columns;
-    its text in the other columns goes on in their cells."""
+    its text in the other columns goes on in their cells. The grid is bounded as every source's
+    is (`layout.MAX_COLSPAN`, `layout.MAX_CELLS`): a rule of thousands of junctions does not copy
+    a cell's text into thousands of columns, and a grid cut short says so in `notes`."""
     edges = sorted({k for line in lines if is_rule(line) for k, ch in enumerate(line) if ch in _J})
     columns = list(zip(edges, edges[1:]))
     bounds = [k for k, line in enumerate(lines) if any(_ruled(line, x0, x1) for x0, x1 in columns)]
     rows: list[list[Cell]] = []
     open_cells: dict[int, Cell] = {}  # the cell each column's text goes to, by first column
+    cells = 0
     for r, (top, bottom) in enumerate(zip(bounds, bounds[1:])):
+        if cells + len(columns) > MAX_CELLS:
+            number, page = first_number + top, page_of(first_number + top)
+            (notes if notes is not None else []).append(Diagnostic(severity="warning", code="table_too_large",
+                                    message=f"table has more than {MAX_CELLS} cells; read its first {r} rows",
+                                    location=f"{source_file}, {f'page {page}, ' if page else ''}line {number}"))
+            break
         body = lines[top + 1:bottom]
         row: list[Cell] = []
         for c0, c1 in _groups(body, columns):
@@ -65,7 +76,9 @@ def ruled_table(lines: list[str], first_number: int, page_of) -> Block:
                 row.append(cell)
             else:
                 row.append(Cell(lines=cell.lines, origin=cell.origin, spanned=True))
-            row.extend(Cell(lines=cell.lines, origin=cell.origin, spanned=True) for _ in range(c1 - c0))
+            copies = min(c1 - c0, MAX_COLSPAN - 1)
+            row.extend(Cell(lines=cell.lines, origin=cell.origin, spanned=True) for _ in range(copies))
+            row.extend(Cell(lines=[], origin=cell.origin) for _ in range(c1 - c0 - copies))
             # the boundary line's own text, where it has no rule in this cell's columns
             span = range(top if not new else top + 1, bottom)
             for k in span:
@@ -74,6 +87,7 @@ def ruled_table(lines: list[str], first_number: int, page_of) -> Block:
                     n = first_number + k
                     cell.lines.append(Line(text, Origin(page=page_of(n), line=n, element=cell.origin.element)))
         rows.append(row)
+        cells += len(row)
     first, last = first_number, first_number + len(lines) - 1
     return Block("table", rows=rows, origin=Origin(page=page_of(first), line=first, line_end=last))
 
