@@ -12,7 +12,7 @@ from ..profiles import sections
 from ..profiles.codes import Code, leading_code
 from ..profiles.columns import is_header_line
 from .indicators import Column, ColumnModel, Row, ValueCell, grid_columns, is_year_entry
-from .units import TableUnit, Unit
+from .units import TableUnit, Unit, row_texts
 
 
 @dataclass
@@ -71,19 +71,6 @@ def _code_kind(text: str) -> str | None:
 
 def _row_code(text: str) -> bool:
     return _code_kind(text) in ("indicator", "goal")
-
-
-def row_texts(row) -> list[str]:
-    """The clean text of each cell of a row; a span's copies (which share the cell's lines) are
-    cleaned once, so a cell spanning many columns costs one cell's work."""
-    seen: dict[int, str] = {}
-    out = []
-    for c in row:
-        text = seen.get(id(c.lines))
-        if text is None:
-            text = seen[id(c.lines)] = clean_text(c.text)
-        out.append(text)
-    return out
 
 
 def read_grid(tu: TableUnit, edition_year: int | None) -> GridTable:

@@ -18,6 +18,7 @@ from ..profiles.definition import Profile
 from .header import ColumnSpec, columns_from_cells
 from .placed import PlacedCell, PlacedRow
 from .text_tables import TextTable
+from .units import row_texts
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 MAX_NAME = 300   # characters: a longer name cell is not one indicator's name
@@ -37,7 +38,7 @@ class MeaningGrid(TextTable):
 
 
 def _texts(row: list[Cell]) -> list[str]:
-    return [clean_text(c.text) if not c.spanned else "" for c in row]
+    return [clean_text(c.text) if c.lines and not c.spanned else "" for c in row]
 
 
 class GridReader:
@@ -54,11 +55,11 @@ class GridReader:
         return bool(self.own is not None and len(text) <= 60 and self.own.fullmatch(text))
 
     def is_header_row(self, row: list[Cell]) -> bool:
-        texts = [clean_text(c.text) for c in row]
-        filled = [t for t in texts if t]
-        if len(filled) < 2 or not all(self._label(t) for t in filled):
+        filled = [t for t in row_texts(row) if t]
+        distinct = set(filled)  # a span's copies are read once
+        if len(filled) < 2 or not all(self._label(t) for t in distinct):
             return False
-        roles = {t.role for text in filled for t in self.words.tokens(text)}
+        roles = {t.role for text in distinct for t in self.words.tokens(text)}
         return bool(roles & {"name", "realisatie", "streefwaarde", "nulmeting", "year", "source", "kind_row"})
 
     def names_table(self, block: Block) -> bool:
@@ -66,7 +67,7 @@ class GridReader:
         and a figure column."""
         for row in block.rows[:6]:
             if self.is_header_row(row):
-                roles = {t.role for c in row for t in self.words.tokens(clean_text(c.text))}
+                roles = {t.role for text in set(row_texts(row)) for t in self.words.tokens(text)}
                 if "name" in roles and roles & {"realisatie", "streefwaarde", "nulmeting", "waarde", "year",
                                                 "comparison"}:
                     return True
@@ -99,7 +100,7 @@ class GridReader:
             if self.is_header_row(row):
                 header = []
                 while k < len(rows) and self.is_header_row(rows[k]):
-                    header.append([clean_text(c.text) for c in rows[k]])
+                    header.append(row_texts(rows[k]))
                     k += 1
                 columns = self._columns(header)
                 table.columns.extend(c for c in columns if c not in table.columns)

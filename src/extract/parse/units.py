@@ -37,6 +37,22 @@ class TableUnit:
     coded: bool = True   # rows carry Leiden-style codes (else: read by the header's meaning)
 
 
+def row_texts(row) -> list[str]:
+    """The clean text of each cell of a row; a span's copies (which share the cell's lines) are
+    cleaned once, so a cell spanning many columns costs one cell's work."""
+    seen: dict[int, str] = {}
+    out = []
+    for c in row:
+        if not c.lines:
+            out.append("")
+            continue
+        text = seen.get(id(c.lines))
+        if text is None:
+            text = seen[id(c.lines)] = clean_text(c.text)
+        out.append(text)
+    return out
+
+
 _HEADER_WORDS = re.compile(r"effectindicator|indicator|realisatie|streefwaarde|bron", re.IGNORECASE)
 
 
