@@ -54,13 +54,22 @@ class CellValue:
     markers: str = ""                # footnote markers glued to the value: '*', '**'
 
 
+_NOISE = str.maketrans({"\u00ad": None, "\u200b": None, "\ufeff": None,
+                        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "})
+_SPACE_RUN = re.compile(r" {2,}")
+
+
 def clean_text(text: str) -> str:
     """Normalise the typographic noise of web pages and PDFs: NBSP, soft hyphens, zero-width
-    characters, compatibility forms; collapses runs of white space."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
-    text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
-    return re.sub(r" {2,}", " ", text).strip()
+    characters, compatibility forms; collapses runs of white space. (Called for every cell and
+    line, often more than once: one translate and at most one regex pass.)"""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_NOISE)
+    elif "\t" in text:
+        text = text.replace("\t", " ")
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    return text.strip()
 
 
 def parse_decimal(text: str) -> Decimal | None:
