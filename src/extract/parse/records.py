@@ -217,7 +217,7 @@ class RecordParser:
         if self.explanations.ends_at_heading(u):
             self.explanations.end()
         r = self.reading
-        if r.open is not None and u.group == r.open.group and self.continues(r.open.last, u):
+        if r.open is not None and u.group == r.open.group and not r.open.full and self.continues(r.open.last, u):
             self.extend_title(r.open, u)
             return i + 1
         r.open = None
@@ -314,12 +314,12 @@ class RecordParser:
                                              leading_code(rest))
             if sub is None or sub.code.kind == "indicator":
                 found.diag("warning", "unplaced_text", f"text inside a table line not placed: {part[:120]}",
-                           u.origin, u.text)
+                           u.origin, part)  # the part, not the line: one line can hold thousands
                 continue
             store = found.goals if sub.code.kind == "goal" else found.performances
             if sub.code.text in store:
                 found.diag("warning", "repeated_code", f"{sub.code.text} appears again inside a table line",
-                           u.origin, u.text)
+                           u.origin, part)
                 continue
             found.define(sub.code, sub.rest, u)
             fragments.append((sub.code.kind, sub.code.text, part))
@@ -331,6 +331,7 @@ class RecordParser:
     def extend_title(self, open_: OpenTitle, u: Unit) -> None:
         kind, code, _last = pick_continued(open_.candidates, u.text, self.widths)
         open_.candidates = [(kind, code, u.text)]
+        open_.lines += 1
         self.role = f"{kind} {code} (title goes on)"
         record = self.found.record(kind, code)
         if record is None:

@@ -54,6 +54,12 @@ class TextTables:
         names = own.pattern if own is not None else r"(?!x)x"
         self.allow = re.compile(r"(?:" + names + "|" + _SIZE_CLASS + r")(?:\s+" + _SIZE_CLASS + r")*",
                                 re.IGNORECASE)
+        # What a unit is, remembered: a table is tried from each of its header's lines, and a
+        # failed try must not make the next one read the same cells again (a run of a thousand
+        # `Nr.` lines was quadratic). The stream does not change while it is read.
+        self._cell_memo: dict[tuple[int, bool], Cell | None] = {}
+        self._stop_memo: dict[int, bool] = {}
+        self._header_memo: dict[int, bool] = {}
 
     # -- where a table starts ----------------------------------------------------------------
     def _labels(self, text: str):
@@ -109,6 +115,12 @@ class TextTables:
     # -- one cell per line --------------------------------------------------------------------
     def _cell_at(self, j: int, by_group: bool) -> Cell | None:
         """The cell starting at unit j: its paragraph (by_group) or its line."""
+        key = (j, by_group)
+        if key not in self._cell_memo:
+            self._cell_memo[key] = self._read_cell(j, by_group)
+        return self._cell_memo[key]
+
+    def _read_cell(self, j: int, by_group: bool) -> Cell | None:
         u = self.stream.unit(j)
         if u is None:
             return None
@@ -147,12 +159,23 @@ class TextTables:
             if u is not None and self.profile.is_chrome(u.text):
                 j += 1
                 continue
-            if self._stop(u) or (cells and self.at_header(j)):
+            if self._ends(j, u, first=not cells):
                 break
             cell = self._cell_at(j, by_group)
             cells.append(cell)
             j = cell.units[-1] + 1
         return cells, j
+
+    def _ends(self, j: int, u: Unit | None, first: bool) -> bool:
+        """Does unit j end the cells of a table (`_stop`; after the first cell, another
+        header too)?"""
+        if j not in self._stop_memo:
+            self._stop_memo[j] = self._stop(u)
+        if self._stop_memo[j] or first:
+            return self._stop_memo[j]
+        if j not in self._header_memo:
+            self._header_memo[j] = self.at_header(j)
+        return self._header_memo[j]
 
     def starts_line_table(self, j: int) -> bool:
         """A one-line header (`IndicatorNulmetingR2016...`) at unit j."""

@@ -19,6 +19,15 @@ class OpenTitle:
 
     candidates: list[tuple[str, str, str]]  # (kind, code, last text)
     group: int
+    lines: int = 1  # lines the title has run over so far
+
+    # A title wrapped over more lines than this is no title: what follows is read as text (a
+    # run of 100,000 short lines made one title that grew by copying, quadratically).
+    MAX_LINES = 12
+
+    @property
+    def full(self) -> bool:
+        return self.lines >= self.MAX_LINES
 
     @property
     def last(self) -> str:

@@ -56,7 +56,7 @@ def join_wrapped(before: str, after: str) -> str:
     """Join a line wrapped in a PDF cell or paragraph to the next: with a space, except after a
     hyphen that breaks a compound (`Wmo-` / `voorzieningen` -> `Wmo-voorzieningen`)."""
     before, after = before.rstrip(), after.strip()
-    if re.search(r"\w-$", before) and LOWER_START.match(after) and after.split(" ", 1)[0] not in _NOT_JOINED:
+    if re.fullmatch(r"\w-", before[-2:]) and LOWER_START.match(after) and after.split(" ", 1)[0] not in _NOT_JOINED:
         return before + after
     return f"{before} {after}".strip()
 
