@@ -158,3 +158,15 @@ def test_mangled_pages_never_raise_and_values_come_from_the_page(data):
         assert all(piece in visible for piece in value.raw.split()), value.raw
     for indicator in doc.indicators:  # its code, or (none printed) its name, is text of the page
         assert re.sub(r"\s+", "", indicator.code or indicator.name.rstrip("*")) in visible
+
+
+def test_one_very_wide_row_does_not_pad_every_row_to_its_width(tmp_path):
+    """A fuzzed row of 100,000 cells over short rows padded them all to its width (millions of
+    empty cells): the padded grid is bounded too, with a warning."""
+    from extract.layout import MAX_CELLS
+    wide = "<tr>" + "<td>x</td>" * 20_000 + "</tr>"
+    short = "<tr><td>9A1.a Aantal</td><td>5</td></tr>" * 200
+    doc = convert_bytes(tmp_path, f"<html><body><h1>Begroting 2024</h1><table>{wide}{short}</table></body></html>".encode())
+    notes = [d for d in doc.diagnostics if d.code == "table_too_large"]
+    assert notes and "20000 columns wide" in notes[0].message
+    assert str(MAX_CELLS // 20_000) in notes[0].message

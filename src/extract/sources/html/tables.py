@@ -203,13 +203,17 @@ def expand(raw_rows: list[list[RawCell]], paths: ElementPaths, cell_lines: CellL
                                     location=location))
             break
         grid.append(placed)
-    width = max((max(p) + 1 for p in grid if p), default=0)
-    rows: list[list[Cell]] = []
-    for placed in grid:
-        if not placed:
-            continue
-        rows.append([placed.get(c) or Cell(lines=[], origin=where) for c in range(width)])
-    return rows
+    grid = [placed for placed in grid if placed]
+    width = max((max(p) + 1 for p in grid), default=0)
+    # padded, the grid is width x rows cells: one row of 100,000 cells over many short rows
+    # would pad them all to that width
+    fits = MAX_CELLS // max(width, 1)
+    if len(grid) > max(fits, 1) and total <= MAX_CELLS:
+        notes.append(Diagnostic(severity="warning", code="table_too_large",
+                                message=f"table is {width} columns wide: {width * len(grid)} cells padded, "
+                                        f"more than {MAX_CELLS}; read its first {max(fits, 1)} rows",
+                                location=location))
+    return [[placed.get(c) or Cell(lines=[], origin=where) for c in range(width)] for placed in grid[:max(fits, 1)]]
 
 
 def _take_pending(pending: dict[int, tuple[Cell, int]], placed: dict[int, Cell], col: int,
@@ -264,12 +268,17 @@ def dl_groups(dl: Tag) -> list[tuple[Tag, list[Tag]]]:
     return groups
 
 
+MAX_CARD_TERMS = 60  # an indicator card has a label per figure and a source, not hundreds
+
+
 def card_block(dl: Tag, title: Block | None, paths: ElementPaths, cell_lines: CellLines) -> tuple[Block | None, bool]:
     """An indicator card (`<dt>Realisatie</dt><dd>5,7 (2015)</dd>...<dt>Bron</dt>...`) as a
     one-row indicator table. The name comes from a `<dt>Indicator</dt>` or from `title`, the
     block just before the list when it starts with an indicator code. Returns (block, whether
     `title` was used); (None, False) when the list is not such a card."""
     groups = dl_groups(dl)
+    if len(groups) > MAX_CARD_TERMS:  # no card: a list of terms (nested ones repeat their text)
+        return None, False
     types = [_label_types(clean_text(dt.get_text(" "))) for dt, _ in groups]
     if sum(1 for t in types if t & {"r", "s", "b"}) < 2:
         return None, False
