@@ -99,7 +99,7 @@ def run_child(path: Path, mode: str, engine: str = "pdfium") -> dict:
 
 def page_count(path: Path) -> int:
     import pypdfium2 as pdfium
-    pdf = pdfium.PdfDocument(path.read_bytes())
+    pdf = pdfium.PdfDocument(path)
     try:
         return len(pdf)
     finally:

@@ -23,10 +23,11 @@ from ..checks.at_conversion import validate
 from ..models import Document
 from ..parse.document import parse_layout
 from ..profiles.definition import ProfileError
-from ..sources import SUFFIXES, SourceError, not_an_input, read_layout
+from ..sources import HEAD, SUFFIXES, SourceError, not_an_input, read_layout, sniff_format
 from ..writers import write_schema
 from .inputs import collect, document_id
 from .jobs import Options, failed_document, raised_at
+from .manifest import file_sha256
 from .limits import DEFAULT_TIMEOUT, ConversionTimeout, time_limit
 from .runs import Batch, Progress, run
 
@@ -51,13 +52,14 @@ def convert(path: str | Path, *, document_id: str | None = None, timeout: float 
     fmt = SUFFIXES.get(path.suffix.lower(), "text")
     if data is None:
         try:
-            data = path.read_bytes()
+            data, head, sha = _read(path)
         except OSError as exc:
             return failed_document(doc_id, source, "", fmt, "unreadable_file", f"cannot read file: {exc.strerror or exc}")
-    sha = hashlib.sha256(data).hexdigest()
-    if not data:
+    else:
+        head, sha = data[:HEAD], hashlib.sha256(data).hexdigest()
+    if not head:
         return failed_document(doc_id, source, sha, fmt, "empty_file", "empty file")
-    unsupported = not_an_input(data[:4096])
+    unsupported = not_an_input(head)
     if unsupported:
         return failed_document(doc_id, source, sha, fmt, "unsupported_format", unsupported)
     try:
@@ -67,6 +69,8 @@ def convert(path: str | Path, *, document_id: str | None = None, timeout: float 
             doc.diagnostics.extend(validate(doc))
     except SourceError as exc:
         return failed_document(doc_id, source, sha, fmt, "unreadable_source", str(exc), page=exc.page)
+    except OSError as exc:  # a file read from its path (a PDF) that went away after it was hashed
+        return failed_document(doc_id, source, sha, fmt, "unreadable_file", f"cannot read file: {exc.strerror or exc}")
     except ConversionTimeout as exc:
         return failed_document(doc_id, source, sha, fmt, "timeout", str(exc))
     except RecursionError:
@@ -76,6 +80,18 @@ def convert(path: str | Path, *, document_id: str | None = None, timeout: float 
     if any(d.severity == "error" for d in doc.diagnostics):
         doc.status = "partial"
     return doc
+
+
+def _read(path: Path) -> tuple[bytes | None, bytes, str]:
+    """The file's content, its first bytes and its sha256. A PDF's content is left unread (None):
+    the PDF source reads its pages from the file (`read_layout`), hashed here as a stream, so a
+    report of thousands of pages is never held in memory whole."""
+    with open(path, "rb") as fh:
+        head = fh.read(HEAD)
+    if sniff_format(path, head) == "pdf":
+        return None, head, file_sha256(path)
+    data = path.read_bytes()
+    return data, data[:HEAD], hashlib.sha256(data).hexdigest()
 
 
 def _id(path: Path) -> str:

@@ -24,6 +24,7 @@ from ..models import Diagnostic, Document, Provenance
 from ..sources import SUFFIXES
 from ..sources.faults import raised_in_our_code
 from ..writers.json_docs import document_json
+from .manifest import file_sha256
 
 SEVERITIES = ("error", "warning", "info")
 # failures that say nothing about the file (the machine, the pool): a rerun tries it again
@@ -111,21 +112,47 @@ def _format(path: str) -> str:
     return SUFFIXES.get(Path(path).suffix.lower(), "text")
 
 
-def _pages(doc: Document, data: bytes | None) -> int:
-    """Pages of the input: a PDF's page count, a text's form feeds + 1, else 1."""
-    if not data:
+def _pages(doc: Document, data: bytes | None, path: str) -> int:
+    """Pages of the input: a PDF's page count, a text's form feeds + 1, else 1. `data` is the
+    content, or None to read it from `path` (a PDF opened by pdfium from the file, a text
+    counted a block at a time: neither is held in memory whole)."""
+    if data is not None and not data:
         return 1
-    if doc.format == "pdf":
-        import pypdfium2
-        try:
-            pdf = pypdfium2.PdfDocument(data)
-        except pypdfium2.PdfiumError:
-            return 1
-        try:
-            return max(len(pdf), 1)
-        finally:
-            pdf.close()
-    return data.count(b"\f") + 1 if doc.format == "text" else 1
+    try:
+        if doc.format == "pdf":
+            return _pdf_pages(data if data is not None else Path(path).absolute())
+        if doc.format == "text":
+            return (data.count(b"\f") if data is not None else _form_feeds(Path(path))) + 1
+    except OSError:
+        return 1
+    return 1
+
+
+def _pdf_pages(source: bytes | Path) -> int:
+    import pypdfium2
+    try:
+        pdf = pypdfium2.PdfDocument(source)
+    except pypdfium2.PdfiumError:
+        return 1
+    try:
+        return max(len(pdf), 1)
+    finally:
+        pdf.close()
+
+
+def _form_feeds(path: Path) -> int:
+    with open(path, "rb") as fh:
+        return sum(block.count(b"\f") for block in iter(lambda: fh.read(1 << 20), b""))
+
+
+def _sha256(data: bytes | None, path: str) -> str:
+    """The sha256 of the content, or of the file at `path` read as a stream ("" when unreadable)."""
+    if data is not None:
+        return hashlib.sha256(data).hexdigest() if data else ""
+    try:
+        return file_sha256(Path(path))
+    except OSError:
+        return ""
 
 
 def summarise(index: int, doc: Document, pages: int = 1) -> Done:
@@ -142,19 +169,14 @@ def summarise(index: int, doc: Document, pages: int = 1) -> Done:
 
 def run_task(convert: Callable[..., Document], task: Task, options: Options) -> Done:
     """Convert one task; a bug becomes a failed document (`internal_error`), never a dead batch."""
-    data = task.data
+    data = task.data  # None: convert reads the file (a PDF's pages from the file, as they are needed)
     try:
-        if data is None:
-            try:
-                data = Path(task.path).read_bytes()
-            except OSError:
-                data = None  # convert reports the unreadable file
         doc = convert(task.path, document_id=task.document_id, timeout=options.timeout, profile=options.profile,
                       data=data, pdf_engine=options.pdf_engine)
-        return summarise(task.index, doc, _pages(doc, data))
+        return summarise(task.index, doc, _pages(doc, data, task.path))
     except Exception as exc:  # the batch boundary: report the bug as data, go on with the rest
         where = raised_at(exc)
-        sha = hashlib.sha256(data).hexdigest() if data else ""
+        sha = _sha256(data, task.path)
         doc = failed_document(task.document_id, task.path, sha, _format(task.path), "internal_error",
                               f"{type(exc).__name__}: {exc}" + (f" at {where}" if where else ""))
         return summarise(task.index, doc)

@@ -94,6 +94,9 @@ _IMAGES = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG imag
            (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"))
 
 
+HEAD = 4096  # the first bytes of a file tell its format (`sniff_format`) and what it is not (`not_an_input`)
+
+
 def not_an_input(head: bytes, images: bool = True) -> str | None:
     """What the content is when it is a document or archive no reader reads (Office, ZIP, RTF,
     other archives; with `images`, pictures too), judged by its first bytes (4 KB are enough):
@@ -112,7 +115,8 @@ def suffix_list() -> str:
 
 
 def sniff_format(path: str | Path, data: bytes) -> str:
-    """The format by content first (a PDF named .txt is still a PDF), then by suffix."""
+    """The format by content first (a PDF named .txt is still a PDF), then by suffix. The first
+    `HEAD` bytes of the content are enough."""
     for fmt in FORMATS:
         if fmt.sniff(data):
             return fmt.name
@@ -122,10 +126,19 @@ def sniff_format(path: str | Path, data: bytes) -> str:
 PDF_ENGINES = ("pdfium", "pdfplumber")  # the PDF source's engines, the default first (`pdf/document`)
 
 
-def read_layout(path: str | Path, data: bytes, source_file: str, *, pdf_engine: str | None = None) -> "Layout":
-    """The layout of a file, read by the reader of its format. `pdf_engine` picks how a PDF's
-    words are read: `pdfium` (the default) or `pdfplumber` (the reference, slower)."""
+def read_layout(path: str | Path, data: bytes | None, source_file: str, *,
+                pdf_engine: str | None = None) -> "Layout":
+    """The layout of a file, read by the reader of its format. `data` is its content, or None
+    to read it from `path`: a PDF is then read by pdfium from the file, page by page, and never
+    held in memory whole. `pdf_engine` picks how a PDF's words are read: `pdfium` (the default)
+    or `pdfplumber` (the reference, slower)."""
     if pdf_engine is not None and pdf_engine not in PDF_ENGINES:
         raise ValueError(f"unknown PDF engine {pdf_engine!r}: choose one of {', '.join(PDF_ENGINES)}")
-    fmt = _BY_NAME[sniff_format(path, data)]
+    if data is None:
+        with open(path, "rb") as fh:
+            fmt = _BY_NAME[sniff_format(path, fh.read(HEAD))]
+        if fmt.name != "pdf":
+            data = Path(path).read_bytes()
+    else:
+        fmt = _BY_NAME[sniff_format(path, data)]
     return fmt.read(path, data, source_file, pdf_engine=pdf_engine if fmt.name == "pdf" else None)

@@ -1,8 +1,9 @@
 """The entry of the PDF source (`sources/pdf`): annual reports (jaarstukken) and printable
 budgets to the common layout.
 
-1. pypdfium2 opens the file (encrypted, corrupt and empty files stop here with a reason; a
-   truncated one is rebuilt by `repair`).
+1. pypdfium2 opens the file, from its path: pdfium reads what it needs as it goes, and the file
+   is never held in memory whole (`opening`; encrypted, corrupt and empty files stop here with a
+   reason; a truncated one is rebuilt by `repair`).
 2. Every page is read, in order, by the engine: positioned words and ruling lines, from pdfium's
    characters and path objects (`pdfium_page`, the default) or from pdfplumber (`plumber`, the
    reference, `--pdf-engine pdfplumber`). No page is skipped: an indicator table needs no code or
@@ -12,7 +13,11 @@ budgets to the common layout.
    across page breaks; money tables left out.
 
 Pages are streamed: each page's words and lines are released once its blocks are made, so the
-memory a conversion needs does not grow with the words of the pages read. What must be known
+memory a conversion needs does not grow with the words of the pages read; and the pages are
+read from a pdfium document opened afresh every `_Stream.REOPEN_EVERY` pages, since pdfium
+keeps what it parsed of every page read until its document is closed. (What is left to grow
+is pdfium's page lookup: to find page i in a flat page tree it parses the dictionaries of the
+pages before it, ~2 KB a page.) What must be known
 before the first page (the body type size, the running headers) is read off a sample of up to
 16 pages spread over the document (every page of a short one).
 
@@ -25,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pypdfium2 as pdfium
 
@@ -38,7 +44,7 @@ from ..geometry.vocabulary import holds_records
 from ..geometry.words import Rulings, TextLine, group_lines
 from .furniture import OTHER_NUMBERS, RunningText, drop_furniture, is_page_number, sample_pages
 from .plumber import MALFORMED, page_failure, pass_on_interruptions, unreadable_page
-from .opening import open_pdf, reason_of
+from .opening import open_pdf, reason_of, reopener
 
 from .. import PDF_ENGINES as ENGINES
 
@@ -58,11 +64,15 @@ def engine_pages(engine: str, pdf: pdfium.PdfDocument, diagnostics: list[Diagnos
     raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINES)}")
 
 
-def read_pdf(path: str, data: bytes, source_file: str, pdf_engine: str | None = None) -> Layout:
+def read_pdf(path: str, data: bytes | None, source_file: str, pdf_engine: str | None = None) -> Layout:
+    """The layout of the PDF `data`, or of the file at `path` when `data` is None (read by pdfium
+    from the file: the content is not held in memory)."""
     engine = pdf_engine or DEFAULT_ENGINE
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    pdf, repaired = open_pdf(data)
+    source = data if data is not None else Path(path)
+    again = reopener(source)
+    pdf, repaired = open_pdf(source)
     running: RunningText | None = None
     pages = None
     try:
@@ -71,7 +81,7 @@ def read_pdf(path: str, data: bytes, source_file: str, pdf_engine: str | None = 
         pages = engine_pages(engine, pdf, read_diagnostics, source_file)
         samples = sample_pages(pdf)
         running = RunningText(pdf, samples)
-        reopen = (lambda: open_pdf(data)[0]) if engine == "pdfium" and not repaired else None
+        reopen = again if engine == "pdfium" and not repaired else None
         stream = _Stream(pdf, pages, running, read_diagnostics, source_file, reopen)
         metadata_title = _metadata_title(pdf)  # read now: the stream may close `pdf` (`_Stream`)
         reader = PageReader(stream.body_size(samples), source_file)
