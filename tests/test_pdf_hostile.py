@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SAMPLES, run_cli
+from fuzzing.pdfbuild import pdf_bytes
 
 import extract
 
@@ -17,25 +18,11 @@ DATA = ROOT / "tests" / "data" / "pdf"
 LIMIT = 20.0  # seconds per document in these tests
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    """A well-formed PDF of the given objects (1-based numbers), with its xref table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def image_only_pdf() -> bytes:
     """One page holding a picture and no text: what a scanner makes."""
     pixels = bytes(range(0, 256, 16)) * 4
     content = b"q 400 0 0 600 100 100 cm /Im1 Do Q"
-    return _pdf([
+    return pdf_bytes([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
@@ -58,7 +45,7 @@ def text_pdf(media_boxes: list[bytes]) -> bytes:
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % n for n in kids), len(kids))
-    return _pdf(objects)
+    return pdf_bytes(objects)
 
 
 def _failed_with(doc, *words: str) -> str:

@@ -28,6 +28,15 @@ CHROME_CLASSES = ["nav", "menu", "cookie-banner", "share", "footer-links", "skip
                   "sr-only", "visually-hidden", "download-pdf", "toolbar", "search"]
 
 
+
+def _body_span(html: str) -> tuple[int, int]:
+    """Where the body's content starts and ends (the whole text when there is no body)."""
+    low = html.lower()
+    a, b = low.find("<body"), low.rfind("</body>")
+    if a < 0 or b < 0:
+        return 0, len(html)
+    return html.find(">", a) + 1, b
+
 def _tag_positions(html: str) -> list[int]:
     return [m.end() for m in re.finditer(r">", html)] or [0]
 
@@ -129,12 +138,7 @@ def chrome_wrap(rng, html, budget):
     cls = rng.choice(CHROME_CLASSES)
     attr = rng.choice([f'class="{cls}"', 'role="navigation"', 'aria-hidden="true"', 'role="main"',
                        'id="content"', f'class="{cls}" aria-hidden="true"'])
-    low = html.lower()
-    a, b = low.find("<body"), low.rfind("</body>")
-    if a < 0 or b < 0:
-        a, b = 0, len(html)
-    else:
-        a = html.find(">", a) + 1
+    a, b = _body_span(html)
     inner = html[a:b]
     wrapped = f"<div {attr}>" * depth + inner + "</div>" * depth
     return html[:a] + wrapped + html[b:], f"chrome_wrap({attr}, x{depth})"
@@ -218,12 +222,7 @@ def grow_html(rng, html, budget, target: int | None = None):
     """The body repeated to a target size (codes renumbered per copy, mostly)."""
     from .mutate_text import renumber
     target = min(budget, target or rng.choice([100_000, 500_000, 1_500_000, 3_000_000, 7_000_000]))
-    low = html.lower()
-    a, b = low.find("<body"), low.rfind("</body>")
-    if a < 0 or b < 0:
-        a, b = 0, len(html)
-    else:
-        a = html.find(">", a) + 1
+    a, b = _body_span(html)
     inner = html[a:b] or "<p>9A1 Doel</p>"
     copies = max(1, target // max(1, len(inner)))
     numbered = rng.random() < 0.7
