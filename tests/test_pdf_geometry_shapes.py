@@ -5,7 +5,7 @@ apart in layout text, and the PDF source leaving out the paragraphs of pages wit
 read (memory flat in the page count)."""
 from __future__ import annotations
 
-from test_pdf_hostile import _pdf
+from fuzzing.pdfbuild import pdf_bytes as _pdf
 from test_pdf_layout import line, word
 
 import extract
