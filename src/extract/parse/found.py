@@ -65,6 +65,7 @@ class Found:
     # goal and indicator headings and tables seen, whether or not records came of them
     seen: list[tuple[str, Origin]] = field(default_factory=list)
     figures_of: dict[str, set] = field(default_factory=dict)   # key -> (kind, year, raw) recorded
+    withdrawn: set[int] = field(default_factory=set)  # ids of diagnostics taken back, dropped in result()
 
     def diag(self, severity: str, code: str, message: str, origin: Origin | None, raw: str = "") -> Diagnostic:
         prov = provenance(self.src, origin, raw) if origin is not None else None
@@ -166,15 +167,12 @@ class Found:
         """Sources found after the rows (a Bron column printed as a block): each code gets its
         source, and the `no_source_cell` diagnostics of those rows are withdrawn."""
         pending = dict(self.sourceless.get(table, []))
-        withdrawn: set[int] = set()
         for code, source in zip(codes, sources):
             if source:  # the last row may have kept no source (a repeated code keeps the first row's)
                 self.indicators[code].source = split_markers(source)[0]
             d = pending.get(code)
-            if d is not None:
-                withdrawn.add(id(d))
-        if withdrawn:  # by identity, in one pass: comparing diagnostics as models is quadratic
-            self.diagnostics[:] = [d for d in self.diagnostics if id(d) not in withdrawn]
+            if d is not None:  # by identity, dropped once in result(): filtering per table is quadratic
+                self.withdrawn.add(id(d))
         self.sourceless[table] = []
 
     # -- footnotes ---------------------------------------------------------------------------
@@ -210,6 +208,9 @@ class Found:
             indicator.note = f"{indicator.note}; {note[0]}" if indicator.note else note[0]
 
     def result(self) -> ParseResult:
+        if self.withdrawn:
+            self.diagnostics[:] = [d for d in self.diagnostics if id(d) not in self.withdrawn]
+            self.withdrawn.clear()
         return ParseResult(list(self.policy_areas.values()), list(self.goals.values()),
                            list(self.performances.values()), list(self.indicators.values()),
                            self.values, self.diagnostics, self.header_years, self.comparisons, self.seen)
