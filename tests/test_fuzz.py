@@ -21,6 +21,7 @@ EXPECTED = {
     "html-charset-undefined.html": {"encoding_guessed"},
     "html-charset-punycode.html": {"encoding_guessed"},
     "html-charset-idna-xml-declaration.html": {"encoding_guessed"},
+    "html-thousands-of-unclosed-sections-nested-deep.html": {"deep_nesting"},
 }
 
 

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import SAMPLES, run_cli
+from conftest import ROOT, SAMPLES, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +25,9 @@ SEED = SAMPLES / "html" / "000-begroting-2019-9a-sociale-binding.html"
 # A hang guard, not a speed test (speed is measured in bench/html_bench.py): a page that
 # took this long would come back as a failed document with a `timeout` diagnostic.
 HANG_LIMIT = 120
+
+
+FUZZ = ROOT / "tests" / "data" / "fuzz"
 
 
 def convert_bytes(tmp_path: Path, data: bytes, name: str = "page.html"):
@@ -85,6 +88,25 @@ def test_deep_nesting_is_read_as_text_with_a_warning(tmp_path):
     assert doc.status == "ok"
     assert [g.code for g in doc.goals] == ["9A1"]
     assert "deep_nesting" in [d.code for d in doc.diagnostics]
+
+
+def test_thousands_of_unclosed_sections_nest_no_deeper_than_the_bound(tmp_path):
+    """bs4 relinks every new element by walking up its open ancestors: 4,000 unclosed sections
+    nested 12,000 deep made that quadratic (a 7 MB fuzz page: 30 s in bs4). Deeper elements now
+    open as siblings at `MAX_TREE_DEPTH`, so the tree stays shallow and is still read as markup."""
+    from extract.sources.html.limits import MAX_TREE_DEPTH
+    from extract.sources.html.page import parse_markup
+    page = FUZZ / "html-thousands-of-unclosed-sections-nested-deep.html"
+    soup, flattened, first = parse_markup(page.read_text(encoding="utf-8"))
+    assert flattened > 10_000 and first == "div"
+    assert max(len(list(el.parents)) for el in soup.find_all(True)) <= MAX_TREE_DEPTH + 1
+    doc = extract.convert(page)
+    assert doc.status == "ok"
+    [deep] = [d for d in doc.diagnostics if d.code == "deep_nesting"]
+    assert deep.severity == "warning" and page.name in deep.location
+    # every performance the code grammar can name (two-digit goal numbers) is read as markup
+    assert [p.code for p in doc.performances] == [f"5C{k}.1" for k in range(1, 100)]
+    assert doc.performances[-1].title == "Onderhouden van het park 99"
 
 
 def test_absurd_spans_are_bounded(tmp_path):

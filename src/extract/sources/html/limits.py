@@ -14,6 +14,7 @@ from .. import SourceError
 
 SLIM_OVER = 1_000_000     # characters: slim pages bigger than this
 MAX_CHARS = 2_000_000     # characters of markup handed to bs4 at most
+MAX_TREE_DEPTH = 100      # elements nested deeper are opened higher (below the walker's own depth bound)
 _LEAD = 100_000           # markup kept before the main content (breadcrumb, title)
 _SAMPLE = 100_000
 _CONTROLS = dict.fromkeys([c for c in range(32) if chr(c) not in "\t\n\r\f"] + [0x7F])

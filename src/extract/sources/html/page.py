@@ -12,26 +12,53 @@ import re
 
 from bs4 import BeautifulSoup
 from bs4.builder import ParserRejectedMarkup
+from bs4.builder._lxml import LXMLTreeBuilder
 
 from ...layout import Block, Layout, Line
+from ...models import Diagnostic
 from ...profiles.documents import DOCUMENT_KIND_WORDS
 from .. import SourceError
 from .blocks import BlockWalker, normalise
 from .content import breadcrumb_items, content_root, find_breadcrumb, remove_chrome
 from .encoding import decode_html
-from .limits import check_text, limit_size
+from .limits import MAX_TREE_DEPTH, check_text, limit_size
 from .source_lines import element_lines
 from .paths import ElementPaths
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+")
 
 
-def parse_markup(text: str) -> BeautifulSoup:
-    """bs4 with the lxml parser (the one place the page is parsed)."""
+class _BoundedBuilder(LXMLTreeBuilder):
+    """bs4's lxml tree builder, with elements nested at most `MAX_TREE_DEPTH` deep: a start tag
+    below that closes the innermost open element first, so the element opens as its sibling.
+    (Thousands of unclosed tags nest the tree that deep, and bs4 relinks each new element by
+    walking up every open ancestor: quadratic. No real page nests a hundred levels.)"""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.flattened = 0      # start tags opened higher than they stood
+        self.first_at = None    # the first such tag, as (name, line)
+
+    def start(self, tag, attrib, nsmap={}):  # noqa: B006 (the signature bs4 calls)
+        soup = self.soup
+        if soup is not None and len(soup.tagStack) > MAX_TREE_DEPTH:
+            soup.endData()
+            soup.popTag()
+            self.flattened += 1
+            if self.first_at is None:
+                self.first_at = tag
+        super().start(tag, attrib, nsmap)
+
+
+def parse_markup(text: str) -> tuple[BeautifulSoup, int, str | None]:
+    """bs4 with the lxml parser (the one place the page is parsed); with the number of start
+    tags that stood deeper than `MAX_TREE_DEPTH` and were opened higher, and the first one's name."""
+    builder = _BoundedBuilder()
     try:
-        return BeautifulSoup(text, "lxml")
+        soup = BeautifulSoup(text, builder=builder)
     except (ParserRejectedMarkup, ValueError) as exc:
         raise SourceError(f"the HTML parser rejected the page: {exc}") from exc
+    return soup, builder.flattened, builder.first_at
 
 
 def read_html(path: str, data: bytes, source_file: str) -> Layout:
@@ -39,7 +66,12 @@ def read_html(path: str, data: bytes, source_file: str) -> Layout:
     text = check_text(text, source_file)
     markup, limits = limit_size(text, source_file)
     diagnostics.extend(limits)
-    soup = parse_markup(markup)
+    soup, flattened, first = parse_markup(markup)
+    if flattened:
+        diagnostics.append(Diagnostic(
+            severity="warning", code="deep_nesting", location=source_file,
+            message=f"{flattened} elements (the first a <{first}>) were nested more than {MAX_TREE_DEPTH} levels "
+                    f"deep (unclosed tags); each was read as a sibling of the element it stood in"))
     layout = Layout(source_file=source_file, format="html", diagnostics=diagnostics)
     layout.title = page_title(soup)
     # source lines only when bs4 read the page as it is (a slimmed or cut page has other lines)
