@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -127,8 +128,10 @@ def trailing_markers(text: str) -> tuple[str, str]:
     return body.rstrip(), core[len(body):]
 
 
+@lru_cache(maxsize=16384)
 def parse_cell(raw: str) -> CellValue:
-    """Read one value cell. Never raises."""
+    """Read one value cell. Never raises. (Remembered: a report prints the same few cells, `-`,
+    `n.b.`, `85%`, thousands of times, and a CellValue is frozen.)"""
     text = clean_text(raw or "")
     body = text
     year: int | None = None

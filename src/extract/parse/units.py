@@ -111,6 +111,7 @@ class Stream:
 
     def __init__(self, units: list[Unit | TableUnit]):
         self.units = units
+        self._ends: dict[str, bool] = {}   # row_end of a text (a heading always ends): asked again and again
 
     def __len__(self) -> int:
         return len(self.units)
@@ -125,15 +126,20 @@ class Stream:
             return u if isinstance(u, Unit) else None
         return None
 
-    @staticmethod
-    def row_end(v: Unit | TableUnit | None) -> bool:
+    def row_end(self, v: Unit | TableUnit | None) -> bool:
         """A unit that cannot belong to the indicator row or footnote before it."""
         if v is None or isinstance(v, TableUnit):
             return True
+        if v.heading:
+            return True
         t = v.text
-        return bool(leading_code(t) or sections.is_section_heading(t) or sections.footnote(t)
-                    or starts_header(t) or (policy_area_line(t) or (None, None, False))[2]
-                    or sections.goals_intro(t) or v.heading)
+        end = self._ends.get(t)
+        if end is None:
+            end = self._ends[t] = bool(
+                leading_code(t) or sections.is_section_heading(t) or sections.footnote(t)
+                or starts_header(t) or (policy_area_line(t) or (None, None, False))[2]
+                or sections.goals_intro(t))
+        return end
 
     def title_after(self, i: int, cl: CodeLine) -> Unit | None:
         """The next unit when a code stands alone and its text follows as plain text."""

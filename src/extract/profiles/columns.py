@@ -8,7 +8,7 @@ and the parser (which builds the column model from them).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _LABELS = re.compile(
     r"(?P<ind>(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf)"
@@ -95,6 +95,10 @@ class ColumnWords:
     roles: dict[str, str]                  # word key -> role
     year_prefix: dict[str, str]            # 'R' -> 'realisatie'
     pattern: re.Pattern
+    # texts already read (every line of a report is asked about, and headers, labels and value
+    # rows repeat): text -> tokens, (text, allow) -> label_only
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+    MEMO_SIZE, MEMO_TEXT = 20_000, 200   # entries kept at most; longer texts are not kept
 
     @classmethod
     def from_table(cls, table: dict) -> "ColumnWords":
@@ -139,6 +143,21 @@ class ColumnWords:
         return None
 
     def tokens(self, text: str) -> list[Token]:
+        """The header words and years of `text`, in order."""
+        got = self._memo.get(text)
+        if got is None:
+            got = self._remember(text, tuple(self._tokens(text)))
+        return list(got)
+
+    def _remember(self, key, value):
+        if len(key if isinstance(key, str) else key[0]) > self.MEMO_TEXT:
+            return value
+        if len(self._memo) >= self.MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
+
+    def _tokens(self, text: str) -> list[Token]:
         out = []
         for m in self.pattern.finditer(text):
             if m.group("year"):
@@ -155,6 +174,16 @@ class ColumnWords:
     def label_only(self, text: str, allow: re.Pattern | None = None) -> list[Token] | None:
         """The tokens of `text` when it holds nothing but header words, years and separators
         (and what `allow` matches, e.g. municipality names); else None."""
+        # by the pattern's text: a Pattern's own hash reads all its compiled code, every time
+        key = (text, allow.pattern, allow.flags) if allow is not None else (text, None, 0)
+        got = self._memo.get(key, self)
+        if got is not self:
+            return None if got is None else list(got)
+        got = self._label_only(text, allow)
+        self._remember(key, None if got is None else tuple(got))
+        return got
+
+    def _label_only(self, text: str, allow: re.Pattern | None) -> list[Token] | None:
         toks = self.tokens(text)
         if not toks:
             return None
