@@ -8,6 +8,7 @@ from conftest import ROOT, SAMPLES, SHARED, run_cli
 
 import extract
 from extract.profiles import registry
+from extract.profiles.columns import ColumnWords
 from extract.profiles.definition import ProfileError, from_dict
 
 DATA = ROOT / "tests" / "data" / "profiles"
@@ -77,3 +78,46 @@ def test_an_unknown_profile_is_a_usage_error(tmp_path):
     bad.write_text('name = "bad"\ntitle = "bad"\nextends = "nope"\n', encoding="utf-8")
     result = run_cli("convert", str(SAMPLES / "000_77f27bb01ce9e9d5.txt"), "--profile", str(bad), "--out", str(tmp_path))
     assert result.returncode == 2 and "extends unknown profile 'nope'" in result.stderr
+
+
+def _listed_longest_first(words: ColumnWords, listed: list[str], text: str) -> list[tuple]:
+    """The tokens the words gave when their regex listed every word, longest first (the reference
+    for the letter trie that replaced it)."""
+    import re as _re
+    keys = sorted(set(listed), key=lambda w: (-len(w), w))
+    alternatives = [r"[\s\-–]?".join(_re.escape(p) for p in _re.split(r"[\s\-–]+", w.strip())) for w in keys]
+    rx = _re.compile(r"(?-i:(?<![a-zà-ÿ])|(?=[A-ZÀ-Ý]))(?P<word>(?:" + "|".join(alternatives)
+                     + r")(?:\(en\)|\(s\)|en|s)?)(?-i:(?![a-zà-ÿ]))", _re.IGNORECASE)
+    return [(m.start(), m.end()) for m in rx.finditer(text) if words.role_of(m.group("word"))]
+
+
+def test_the_header_word_trie_finds_what_the_list_of_words_found():
+    table = {"name": ["indicator", "effectindicator", "maatstaf"], "realisatie": ["realisatie", "rekening"],
+             "streefwaarde": ["streefwaarde", "begroting", "beoogd"], "source": ["bron"],
+             "comparison": ["Nederland", "landelijk gemiddelde", "gemeenten 100.000-300.000", "G4"],
+             "other": ["prognose", "landelijk"]}
+    words = ColumnWords.from_table(table)
+    listed = [w for entries in table.values() for w in entries]
+    lines = ["Effectindicator Realisatie 2019 Begroting 2021 Bron", "RealisatieEffectindicator",
+             "Landelijk gemiddelde 2020", "landelijk-gemiddelde", "Gemeenten 100.000 - 300.000",
+             "Gemeenten 100.000-300.000 Nederland G4", "indicatoren rekeningen", "begrotingstekort",
+             "Nederlandse bron(nen)", "de prognoses van het landelijkgemiddelde", ""]
+    for line in lines:
+        got = [(t.start, t.end) for t in words.tokens(line) if t.role != "year"]
+        assert got == _listed_longest_first(words, listed, line), line
+
+
+def test_a_long_run_of_separators_is_never_scanned_for_header_words(monkeypatch):
+    """A fuzz input put 2,000 stars inside every indicator row of a layout text: every such line
+    was read as a possible header (stars separate header words), scanned for header words again
+    and again (4.4 s for 540 KB). A text longer than LABELS_AT_MOST is no header."""
+    scanned = []
+    real = ColumnWords._tokens
+    monkeypatch.setattr(ColumnWords, "_tokens", lambda self, text: scanned.append(len(text)) or real(self, text))
+    words = registry.get("bbv").columns
+    assert words.label_only("Realisatie " + "* " * 400) is not None
+    assert words.label_only("Realisatie " + "* " * 3000) is None
+    sample = ROOT / "tests" / "data" / "fuzz" / "text-star-storm-inside-indicator-rows.txt"
+    doc = extract.convert(sample)
+    assert doc.status == "ok" and len(doc.indicators) >= 5
+    assert sum(n for n in scanned if n > ColumnWords.LABELS_AT_MOST) < sample.stat().st_size / 10
