@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..profiles import documents as vocab
+from ..profiles.tries import trie_regex
 
 TEXT_LIMIT = 200_000  # characters of a document the names are counted in
 HEAD = 40             # lines a title is looked for in
@@ -107,26 +108,6 @@ def _atom(c: str) -> str:
     return re.escape(c)
 
 
-def _trie_regex(words: list[list[str]]) -> str:
-    """One alternation for many words, factored by common prefixes (atom lists)."""
-    trie: dict = {}
-    for atoms in words:
-        node = trie
-        for a in atoms:
-            node = node.setdefault(a, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [a + build(child) for a, child in sorted(node.items(), key=lambda kv: kv[0], reverse=True) if a]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
-
-
 def _form_atoms(form: str, ignore_case: bool) -> list[str]:
     atoms = [_atom(c) for c in form]
     # `De Bilt`, `Het Hogeland`, `Den Haag`: the article is often lower case in running text
@@ -142,7 +123,7 @@ def _name_pattern(ignore_case: bool = False) -> re.Pattern:
     `Provincie Y`) and the start of a compound or demonym after it (`Leidenaren`). Case-sensitive
     for running text (names are capitalised), ignoring case for title lines."""
     forms = sorted({f for b in bodies() for f in b.forms if not _OWNER_FORM.match(f)}, key=len, reverse=True)
-    alternation = _trie_regex([_form_atoms(f, ignore_case) for f in forms])
+    alternation = trie_regex([_form_atoms(f, ignore_case) for f in forms])
     owner = r"(?P<owner>\b[Gg]emeente|\b[Pp]rovincie)\s+(?:van\s+)?"
     return re.compile(rf"(?:{owner})?(?<![^\W_])(?P<name>{alternation})(?P<suffix>[a-zà-ÿ]*)(?![^\W_])",
                       re.IGNORECASE if ignore_case else 0)

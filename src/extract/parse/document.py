@@ -7,6 +7,7 @@ from functools import lru_cache
 from ..layout import Layout, provenance
 from ..models import Diagnostic, Document
 from ..profiles.definition import Profile
+from ..profiles.tries import trie_regex
 from . import metadata
 from .bodies import bodies
 from .records import RecordParser
@@ -16,8 +17,8 @@ from .units import Unit
 def own_names() -> re.Pattern:
     """Any municipality's or province's name: a table column headed by one holds that
     municipality's own figures (`Oegstgeest | Nederland`)."""
-    names = sorted({form for body in bodies() for form in (body.name, *body.forms)}, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + ")", re.IGNORECASE)
+    names = {form.lower() for body in bodies() for form in (body.name, *body.forms)}
+    return re.compile(trie_regex([[re.escape(c) for c in name] for name in sorted(names)]), re.IGNORECASE)
 
 
 def record_parser(layout: Layout, profile: Profile | None = None) -> tuple[RecordParser, list[str]]:

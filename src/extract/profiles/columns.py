@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .tries import trie_regex
+
 _LABELS = re.compile(
     r"(?P<ind>(?:effect|prestatie|beleids)?-?indicator(?:en)?|maatstaf)"
     r"|(?P<r>realisatie(?:s|waarde)?|gerealiseerd|werkelijk|resultaat|nulmeting|uitgangswaarde|basiswaarde)"
@@ -73,35 +75,15 @@ VALUE_ROLES = ("realisatie", "streefwaarde", "nulmeting", "waarde", "comparison"
 _SEPARATORS = re.compile(r"^[\s\-–/|,&()*:.;¹²³⁴⁵⁶⁷⁸⁹⁰'\"]*$")
 
 
-_SEP, _END = " ", ""   # trie keys: the separator between a word's parts, and a word's end
-
-
 def _alternation(words: list[str]) -> str:
-    """One case-insensitive regex for all `words` (parts joined by an optional space or dash),
-    as a trie of their letters: at each position the engine follows the letters that can come
-    next instead of trying every word in turn (a list of 100 words cost ~3 µs a character).
-    A longer continuation is tried before a word's end, so the longest word wins, as it did when
-    the words were listed longest first."""
-    trie: dict = {}
+    """One case-insensitive regex for all header `words`, their parts joined by an optional
+    space or dash (a trie: a list of 100 words tried in turn cost ~0.6 µs a character)."""
+    sep = r"[\s\-–]?"
+    atoms = []
     for word in words:
-        node = trie
-        for k, part in enumerate(re.split(r"[\s\-–]+", word.strip().lower())):
-            if k:
-                node = node.setdefault(_SEP, {})
-            for ch in part:
-                node = node.setdefault(ch, {})
-        node[_END] = {}
-
-    def emit(node: dict) -> str:
-        alts = [(r"[\s\-–]?" if key == _SEP else re.escape(key)) + emit(node[key])
-                for key in sorted(node) if key != _END]
-        if _END in node:
-            alts.append("")
-        if len(alts) == 1:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")"
-
-    return "(?:" + emit(trie) + ")" if trie else "(?!)"
+        parts = re.split(r"[\s\-–]+", word.strip().lower())
+        atoms.append([a for k, part in enumerate(parts) for a in ([sep] if k else []) + [re.escape(c) for c in part]])
+    return trie_regex(atoms)
 
 
 def _word_key(text: str) -> str:
