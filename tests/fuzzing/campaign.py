@@ -163,12 +163,29 @@ class Report:
                              "lines": sorted(b.lines), "examples": b.examples} for b in self.buckets.values()]}
 
 
+@dataclass(frozen=True)
+class Draw:
+    """Input `index` of `seed`, made in the child that converts it: making a grown input of
+    megabytes costs as much as converting it, and the children run side by side while the
+    parent only waits. The parent makes it again only to keep a failing one."""
+
+    seed: int
+    index: int
+    corpus: Corpus
+    plan: Plan
+
+    def make(self) -> FuzzInput:
+        return make_input(self.seed, self.index, self.corpus, self.plan)
+
+
 # --- the child ------------------------------------------------------------------------------
 
-def _child(item: FuzzInput | Path, work: Path, limits: Limits, write_fd: int) -> None:
+def _child(item: FuzzInput | Path | Draw, work: Path, limits: Limits, write_fd: int) -> None:
     """Runs in the forked child; never returns."""
     code = 0
     try:
+        if isinstance(item, Draw):
+            item = item.make()
         os.setpgid(0, 0)
         sink = os.open(os.devnull, os.O_WRONLY)
         os.dup2(sink, 1)
@@ -196,6 +213,7 @@ def _child(item: FuzzInput | Path, work: Path, limits: Limits, write_fd: int) ->
                             twice=index % limits.twice_every == 0 and size < 200_000, write=limits.write)
         if not isinstance(item, Path):
             path.unlink()
+            result["input"] = {"fmt": item.fmt, "label": item.label, "size": len(item.data)}
         os.write(write_fd, json.dumps(result).encode()[:60_000])
     except BaseException as exc:  # report the harness's own trouble rather than die silently
         try:
@@ -213,7 +231,7 @@ def _address_space() -> int:
 
 @dataclass
 class _Running:
-    item: FuzzInput | Path
+    item: FuzzInput | Path | Draw
     pid: int
     fd: int
     started: float
@@ -252,10 +270,6 @@ def _hang_place(stack_file: Path) -> tuple[str, int | None]:
 
 def _outcome(job: _Running, status: int, rusage, limits: Limits, work: Path) -> Outcome:
     item = job.item
-    if isinstance(item, Path):
-        index, fmt, label, size = -1, item.suffix.lstrip("."), str(item), item.stat().st_size
-    else:
-        index, fmt, label, size = item.index, item.fmt, item.label, len(item.data)
     peak = rusage.ru_maxrss / 1024
     stack = work / f"stack-{job.pid}.txt"
     raw = b"".join(job.chunks)
@@ -265,6 +279,13 @@ def _outcome(job: _Running, status: int, rusage, limits: Limits, work: Path) -> 
             result = json.loads(raw)
         except ValueError:
             result = None
+    if isinstance(item, Path):
+        index, fmt, label, size = -1, item.suffix.lstrip("."), str(item), item.stat().st_size
+    elif isinstance(item, Draw) and result is not None and "input" in result:
+        index, (fmt, label, size) = item.index, (result["input"][k] for k in ("fmt", "label", "size"))
+    else:
+        made = item.make() if isinstance(item, Draw) else item   # the child died before saying
+        index, fmt, label, size = made.index, made.fmt, made.label, len(made.data)
     problems: list[dict] = []
     cpu = status_doc = None
     diagnostics: list[str] = []
@@ -294,7 +315,7 @@ def _outcome(job: _Running, status: int, rusage, limits: Limits, work: Path) -> 
     return Outcome(index, fmt, label, size, cpu, status_doc, peak, problems, diagnostics)
 
 
-def run(items: Iterable[FuzzInput | Path], work: Path, limits: Limits, jobs: int = 2,
+def run(items: Iterable[FuzzInput | Path | Draw], work: Path, limits: Limits, jobs: int = 2,
         on_outcome: Callable[[Outcome], None] | None = None) -> Iterator[Outcome]:
     """Run every item (a fuzz input, or a file as it is) in its own child, `jobs` at a time;
     yields outcomes as children finish."""
@@ -389,7 +410,7 @@ def campaign(seed: int, count: int, work: Path, limits: Limits = Limits(), plan:
     shutil.rmtree(scratch, ignore_errors=True)
     report = Report(seed, limits)
     report.idle_peak_mb = idle_peak_mb()
-    items = (make_input(seed, i, corpus, plan) for i in range(start, start + count))
+    items = (Draw(seed, i, corpus, plan) for i in range(start, start + count))
     log_file = open(log, "a") if log else None
     try:
         for out in run(items, work / "run", limits, jobs):

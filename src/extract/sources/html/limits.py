@@ -14,6 +14,8 @@ from .. import SourceError
 
 SLIM_OVER = 1_000_000     # characters: slim pages bigger than this
 MAX_CHARS = 2_000_000     # characters of markup handed to bs4 at most
+MAX_TAGS = 100_000        # tags handed to bs4 at most (a real budget page has a few thousand;
+                          # each element costs ~35 us from bs4 through the walk)
 MAX_TREE_DEPTH = 100      # elements nested deeper are opened higher (below the walker's own depth bound)
 _LEAD = 100_000           # markup kept before the main content (breadcrumb, title)
 _SAMPLE = 100_000
@@ -63,13 +65,24 @@ def slim(text: str) -> str:
 
 def limit_size(text: str, source_file: str) -> tuple[str, list[Diagnostic]]:
     """Markup small enough for bs4: slimmed when big, then cut to a window that starts a little
-    before the main content (keeping `<head>` for the title). A cut is reported."""
-    if len(text) <= SLIM_OVER:
-        return text, []
+    before the main content (keeping `<head>` for the title) of at most MAX_CHARS characters,
+    and to its first MAX_TAGS tags. A cut is reported."""
     size = len(text)
-    text = slim(text)
-    if len(text) <= MAX_CHARS:
-        return text, []
+    slimmed = slim(text) if size > SLIM_OVER else text
+    markup, start = _window(slimmed) if len(slimmed) > MAX_CHARS else (slimmed, 0)
+    if markup.count("<") > MAX_TAGS:
+        markup = _first_tags(markup, MAX_TAGS)
+    if markup is slimmed:
+        return markup, []
+    return markup, [Diagnostic(
+        severity="warning", code="page_truncated",
+        message=f"page is {size / 1e6:.1f} million characters; read {len(markup) / 1e6:.1f} million of it "
+                f"(from character {start}, at most {MAX_TAGS:,} tags), the rest was left out",
+        location=source_file)]
+
+
+def _window(text: str) -> tuple[str, int]:
+    """`<head>` and MAX_CHARS characters from a little before the main content; and where they start."""
     low_head = text[:_LEAD].lower()
     head_end = low_head.find("</head>")
     head = text[:head_end + len("</head>")] if head_end >= 0 else ""
@@ -81,9 +94,14 @@ def limit_size(text: str, source_file: str) -> tuple[str, list[Diagnostic]]:
     last_open, last_close = text.rfind("<", start, end), text.rfind(">", start, end)
     if last_open > max(last_close, start):
         end = last_open  # do not cut inside a tag
-    window = head + text[start:end]
-    return window, [Diagnostic(
-        severity="warning", code="page_truncated",
-        message=f"page is {size / 1e6:.1f} million characters; read {len(window) / 1e6:.1f} million of it "
-                f"(from character {start}), the rest was left out",
-        location=source_file)]
+    return head + text[start:end], start
+
+
+def _first_tags(text: str, n: int) -> str:
+    """The markup before its (n+1)-th tag."""
+    pos = -1
+    for _ in range(n + 1):
+        pos = text.find("<", pos + 1)
+        if pos < 0:
+            return text
+    return text[:pos]
