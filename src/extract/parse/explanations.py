@@ -143,10 +143,18 @@ def _similar_heading(text: str, title: str) -> bool:
 
 
 def _join_lines(lines: list[tuple[str, bool]], wrapped: bool) -> str:
-    out: list[str] = []
+    """The paragraphs of an explanation, wrapped lines joined (`sections.join_wrapped`, piece by
+    piece: linear in the text however many lines a paragraph has)."""
+    out: list[list[str]] = []     # the pieces of each paragraph
+    end = ""                      # the last two characters of the paragraph so far
     for text, first in lines:
         if out and wrapped and (not first or sections.LOWER_START.match(text)):
-            out[-1] = sections.join_wrapped(out[-1], text)
+            piece = text.strip()
+            if piece:
+                joined = sections.wrap_separator(end, piece) + piece
+                out[-1].append(joined)
+                end = (end + joined)[-2:]
         else:
-            out.append(text)
-    return "\n".join(t.strip() for t in out if t.strip())
+            out.append([text.rstrip()])
+            end = text.rstrip()[-2:]
+    return "\n".join(t.strip() for t in ("".join(p) for p in out) if t.strip())

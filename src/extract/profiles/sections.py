@@ -56,9 +56,21 @@ def join_wrapped(before: str, after: str) -> str:
     """Join a line wrapped in a PDF cell or paragraph to the next: with a space, except after a
     hyphen that breaks a compound (`Wmo-` / `voorzieningen` -> `Wmo-voorzieningen`)."""
     before, after = before.rstrip(), after.strip()
-    if re.fullmatch(r"\w-", before[-2:]) and LOWER_START.match(after) and after.split(" ", 1)[0] not in _NOT_JOINED:
-        return before + after
-    return f"{before} {after}".strip()
+    return f"{before}{wrap_separator(before[-2:], after)}{after}".strip()
+
+
+def wrap_separator(before_end: str, after: str) -> str:
+    """What joins a wrapped line to the stripped line `after`, from the last two characters of
+    the text before it: nothing after a hyphen that breaks a compound, else a space. (A
+    paragraph of thousands of wrapped lines is joined piece by piece with it, not by copying
+    the text so far for every line.)"""
+    if _COMPOUND_BREAK.fullmatch(before_end[-2:]) and LOWER_START.match(after) \
+            and after.split(" ", 1)[0] not in _NOT_JOINED:
+        return ""
+    return " "
+
+
+_COMPOUND_BREAK = re.compile(r"\w-")
 
 
 def ends_sentence(text: str) -> bool:
