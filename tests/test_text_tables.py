@@ -101,3 +101,17 @@ def test_web_text_without_blank_lines_reads_cells_that_run_over_lines(tmp_path):
         ("Vestigingen (van bedrijven)", "Aantal per 1.000 inwoners in de leeftijd van 15 t/m 64 jaar", "LISA"),
         ("Kwalitatief goede uitvoering Wet WOZ: Het percentage bezwaren", "In %", "Waarderingskamer")]
     assert [(c.label, c.year, str(c.value)) for c in doc.comparison_values] == [("NL", 2021, "165.1"), ("NL", 2021, "2")]
+
+
+def test_an_uncoded_table_printed_twice_gives_its_comparison_figures_once(tmp_path):
+    """A fuzz input repeated a cell-per-line budget 9,000 times: the values of the repeated
+    uncoded indicators were recorded once, but every copy added its comparison figures again
+    (20,000 records held, 1.9 GB in all)."""
+    from conftest import SAMPLES
+    text = (SAMPLES / "text" / "bbv-begroting-2024-een-cel-per-regel-zonder-witregels.txt").read_text(encoding="utf-8")
+    once = convert_text(tmp_path, text, "once.txt")
+    twice = convert_text(tmp_path, text + "\n" + text, "twice.txt")
+    assert once.comparison_values
+    assert [(c.indicator_key, c.label, c.year, c.raw) for c in twice.comparison_values] == \
+        [(c.indicator_key, c.label, c.year, c.raw) for c in once.comparison_values]
+    assert len(twice.values) == len(once.values)
