@@ -189,7 +189,10 @@ _CMP_TOKENS = {"<", ">", "<=", ">=", "≤", "≥", "~", "±", "€", "ca.", "cir
 _YEAR_TOKEN = re.compile(r"^\((?:19|20)\d\d\)\**$")
 
 
+@lru_cache(maxsize=32768)
 def is_value_token(token: str) -> bool:
+    """A value cell's token (`33%`, `5,7`, `n.b.`, `-`, `stijging`)? (Remembered: asked of every
+    word of every line of layout text, and the same few tokens come back.)"""
     return bool(VALUE_TOKEN.match(token))
 
 

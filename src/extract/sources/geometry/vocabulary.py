@@ -56,8 +56,10 @@ def names_indicator_table(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=32768)
 def role_of(word: str) -> str | None:
-    """The column role one header word names under any profile (`Bron` -> source)."""
+    """The column role one header word names under any profile (`Bron` -> source).
+    (Remembered: layout text asks it of every word on every line.)"""
     key = _key(word)
     if not any(key.startswith(k) for k in _starts().get(key[:3], ())):
         return None  # not a header word: most words stop here, and nothing is kept of them

@@ -8,6 +8,7 @@ and indicator tables from those positions, as it does from the positioned words 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...layout import Block, Line, Origin
 from ..geometry.blocks import PageReader
@@ -25,11 +26,17 @@ _GAP = re.compile(r"\S {3,}\S")
 _TOKEN = re.compile(r"\S+")
 
 
-def segments(line: str):
+@lru_cache(maxsize=8192)
+def segments(line: str) -> tuple[tuple[int, int, str], ...]:
     """The phrases of a line as (start column, end column, text): words with single spaces
     between them stay together, except where a record code starts (`... mogelijk 9B1.1 ...`, a
     squeezed line joining two columns), around values, which are cells of their own
-    (`6,0 6,0`, `75% Parkeerbedrijf`), and between two header words naming two columns."""
+    (`6,0 6,0`, `75% Parkeerbedrijf`), and between two header words naming two columns.
+    (Remembered: a report repeats its header, label and value lines.)"""
+    return tuple(_segments(line))
+
+
+def _segments(line: str):
     current: list[re.Match] = []
     for m in _TOKEN.finditer(line):
         if current:
