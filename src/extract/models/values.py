@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Literal
+
+from .memo import remember_short
 
 Status = Literal["number", "empty", "not_available", "not_applicable", "pm", "qualitative"]
 
@@ -128,7 +129,7 @@ def trailing_markers(text: str) -> tuple[str, str]:
     return body.rstrip(), core[len(body):]
 
 
-@lru_cache(maxsize=16384)
+@remember_short(16384)
 def parse_cell(raw: str) -> CellValue:
     """Read one value cell. Never raises. (Remembered: a report prints the same few cells, `-`,
     `n.b.`, `85%`, thousands of times, and a CellValue is frozen.)"""
@@ -189,7 +190,7 @@ _CMP_TOKENS = {"<", ">", "<=", ">=", "≤", "≥", "~", "±", "€", "ca.", "cir
 _YEAR_TOKEN = re.compile(r"^\((?:19|20)\d\d\)\**$")
 
 
-@lru_cache(maxsize=32768)
+@remember_short(32768, longest=60)
 def is_value_token(token: str) -> bool:
     """A value cell's token (`33%`, `5,7`, `n.b.`, `-`, `stijging`)? (Remembered: asked of every
     word of every line of layout text, and the same few tokens come back.)"""

@@ -134,9 +134,10 @@ def record_row(found: Found, row: PlacedRow, table: int) -> str:
         if cell.column.role == "comparison":
             cell_year = parse_cell(cell.raw).year
             year = cell_year if cell_year is not None else (cell.column.year or row.period)
-            if ("comparison " + cell.column.label, year, cell.raw) in seen:
+            figure = ("comparison " + cell.column.label, year, cell.raw)
+            if figure in seen:
                 continue  # the same figure again (an uncoded indicator's table printed twice)
-            seen.add(("comparison " + cell.column.label, year, cell.raw))
+            seen.add(figure)
             found.comparisons.append(ComparisonValue.from_raw(row.code, key, cell.column.label, year,
                                                               cell.raw, vprov))
             continue

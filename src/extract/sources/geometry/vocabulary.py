@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ...models.memo import remember_short
 from ...profiles import columns as leiden
 from ...profiles import registry
 
@@ -56,14 +57,18 @@ def names_indicator_table(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=32768)
+@remember_short(32768, longest=60)
 def role_of(word: str) -> str | None:
     """The column role one header word names under any profile (`Bron` -> source).
     (Remembered: layout text asks it of every word on every line.)"""
     key = _key(word)
     if not any(key.startswith(k) for k in _starts().get(key[:3], ())):
-        return None  # not a header word: most words stop here, and nothing is kept of them
-    return _role_of(word)
+        return None  # not a header word: most words stop here
+    for words in _words():
+        role = words.role_of(word)
+        if role is not None:
+            return role
+    return None
 
 
 def _key(word: str) -> str:
@@ -78,15 +83,6 @@ def _starts() -> dict[str, tuple[str, ...]]:
         for key in words.roles:
             out.setdefault(key[:3], set()).add(key)
     return {k: tuple(v) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1024)
-def _role_of(word: str) -> str | None:
-    for words in _words():
-        role = words.role_of(word)
-        if role is not None:
-            return role
-    return None
 
 
 def is_group_label(text: str) -> bool:

@@ -37,7 +37,7 @@ class _BoundedBuilder(LXMLTreeBuilder):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.flattened = 0      # start tags opened higher than they stood
-        self.first_at = None    # the first such tag, as (name, line)
+        self.first_at = None    # the name of the first such tag
 
     def start(self, tag, attrib, nsmap={}):  # noqa: B006 (the signature bs4 calls)
         soup = self.soup

@@ -8,10 +8,10 @@ and indicator tables from those positions, as it does from the positioned words 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ...layout import Block, Line, Origin
 from ..geometry.blocks import PageReader
+from ...models.memo import remember_short
 from ...models.values import is_value_token, value_tokens
 from ...profiles.codes import starts_like_code
 from ..geometry.vocabulary import role_of
@@ -26,7 +26,7 @@ _GAP = re.compile(r"\S {3,}\S")
 _TOKEN = re.compile(r"\S+")
 
 
-@lru_cache(maxsize=8192)
+@remember_short(8192, longest=400)
 def segments(line: str) -> tuple[tuple[int, int, str], ...]:
     """The phrases of a line as (start column, end column, text): words with single spaces
     between them stay together, except where a record code starts (`... mogelijk 9B1.1 ...`, a
