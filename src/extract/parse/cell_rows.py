@@ -90,10 +90,11 @@ def _goes_on(first: Cell, second: Cell) -> bool:
     return (second.text[:1].islower() or second.text[:1] == "(") and not sections.ends_sentence(first.text)
 
 
-def _spans(cells: list[Cell], a: int, merge: bool) -> list[int]:
-    """How many lines the cell at `a` may take: 1, or (with `merge`) up to 3 lines that go on."""
+def _spans(links: list[bool], a: int) -> list[int]:
+    """How many lines the cell at `a` may take: 1, or up to 3 lines that go on (`links[i]`: line
+    i + 1 goes on from line i, asked once per table)."""
     spans = [1]
-    while merge and len(spans) < 3 and a + spans[-1] < len(cells) and _goes_on(cells[a + spans[-1] - 1], cells[a + spans[-1]]):
+    while len(spans) < 3 and a + spans[-1] - 1 < len(links) and links[a + spans[-1] - 1]:
         spans.append(spans[-1] + 1)
     return spans
 
@@ -110,8 +111,8 @@ class _Alignment:
     `limit`, from one pass (so a row's every possible length costs one alignment, not one each).
     `fits[i][b]` is how well cell i fits column b, `skips[b]` the cost of leaving b empty."""
 
-    def __init__(self, cells: list[Cell], start: int, limit: int, fits, skips, figure, merge: bool):
-        n = min(limit, len(cells) - start)
+    def __init__(self, count: int, start: int, limit: int, fits, skips, figure, more: list[list[int]] | None):
+        n = min(limit, count - start)
         m = len(skips)
         NEG = float("-inf")
         best = [[NEG] * (m + 1) for _ in range(n + 1)]
@@ -121,7 +122,7 @@ class _Alignment:
         for a in range(n + 1):
             row_best, row_gaps = best[a], gaps[a]
             fit = fits[start + a] if a < n else None
-            spans = _spans(cells, start + a, merge)[1:] if merge and a < n else ()
+            spans = more[start + a] if more is not None and a < n else ()
             for b in range(m + 1):
                 here = row_best[b]
                 if here == NEG:
@@ -178,14 +179,19 @@ def segment(cells: list[Cell], columns: list[ColumnSpec], with_score: bool = Fal
     best[n] = 0.0
     # a row takes at most one line per column, plus one per line that goes on from the one before
     # (counted once per table: the work stays linear in the cells)
+    links = [merge and _goes_on(cells[a], cells[a + 1]) for a in range(n - 1)]
     goes = [0] * (n + 1)
     for a in range(n - 1):
-        goes[a + 1] = goes[a] + (1 if merge and _goes_on(cells[a], cells[a + 1]) else 0)
+        goes[a + 1] = goes[a] + links[a]
     goes[n] = goes[n - 1] if n else 0
+    more = [_spans(links, a)[1:] for a in range(n)] if merge else None   # longer spans from each line
     figure = [c.figure for c in post]
     skips = [1.0 if f else 1.5 for f in figure]
     fits = [[_fit(c.kind, c.text, col, c.looks) for col in post] for c in cells]
+    aligned: dict[int, _Alignment] = {}   # by first cell; only those a row start can still reach
+    reach = 5 + len(pre)
     for p in range(n - 1, -1, -1):
+        aligned.pop(p + reach, None)
         # a cell not placed
         best[p], choice[p] = best[p + 1] - 3.0, ("skip",)
         q = p
@@ -195,11 +201,13 @@ def segment(cells: list[Cell], columns: list[ColumnSpec], with_score: bool = Fal
             code, q = q, q + 1   # a row number before the name (`1 Absoluut verzuim`)
         q += len([c for c in pre if c.role == "number"]) if pre else 0
         if q < n and cells[q].kind == "text" and len(cells[q].text) <= 250:
-            for span in _spans(cells, q, merge):
+            for span in ((1, *more[q]) if more is not None else (1,)):
                 start = q + span
                 window = min(n, start + 3 * len(post))
                 width = len(post) + (goes[window] - goes[start] if merge else 0)
-                alignment = _Alignment(cells, start, width, fits, skips, figure, merge)
+                alignment = aligned.get(start)
+                if alignment is None:   # the rows of p, p + 1 and p + 2 may start at one cell
+                    alignment = aligned[start] = _Alignment(n, start, width, fits, skips, figure, more)
                 for k in range(0, width + 1):
                     end = start + k
                     if end > n:
@@ -214,6 +222,9 @@ def segment(cells: list[Cell], columns: list[ColumnSpec], with_score: bool = Fal
                     if total + best[after] > best[p]:
                         best[p], choice[p] = total + best[after], ("row", code, q, start, end,
                                                                    (alignment, k), after)
+        if choice[p][0] == "row":   # keep the placements, not the alignment's tables
+            *head, (alignment, k), after = choice[p]
+            choice[p] = (*head, alignment.placements(k), after)
         if p > 0 and len(figure_cols) >= 2 and p + len(figure_cols) <= n and all(
                 cells[p + k].kind in ("value", "year", "int") for k in range(len(figure_cols))):
             end = p + len(figure_cols)
@@ -228,8 +239,8 @@ def segment(cells: list[Cell], columns: list[ColumnSpec], with_score: bool = Fal
             rows.append(None)
             p += 1
         elif c[0] == "row":
-            _, code, q, start, end, (alignment, k), after = c
-            last = _make_row(cells, code, q, start, end, alignment.placements(k), after, post)
+            _, code, q, start, end, where, after = c
+            last = _make_row(cells, code, q, start, end, where, after, post)
             rows.append(last)
             p = after
         else:

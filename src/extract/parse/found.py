@@ -6,6 +6,8 @@ indicator rows, grid tables) write into; `result()` hands it over as a `ParseRes
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 from dataclasses import dataclass, field
 
@@ -56,7 +58,7 @@ class Found:
     values: list[IndicatorValue] = field(default_factory=list)
     comparisons: list[ComparisonValue] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    footnotes: dict[int, dict[str, tuple[str, Origin]]] = field(default_factory=dict)  # per table
+    footnotes: dict[int, dict[str, tuple[list[str], Origin]]] = field(default_factory=dict)  # per table: lines
     markers: list[Marker] = field(default_factory=list)
     # rows that found no source, per table: a Bron column printed as a block may still give them one
     sourceless: dict[int, list[tuple[str, Diagnostic]]] = field(default_factory=dict)
@@ -177,22 +179,30 @@ class Found:
 
     # -- footnotes ---------------------------------------------------------------------------
     def add_footnote(self, table: int, marker: str, text: str, origin: Origin) -> None:
-        self.footnotes.setdefault(table, {})[marker] = (text, origin)
+        self.footnotes.setdefault(table, {})[marker] = ([text], origin)
 
     def extend_footnote(self, table: int, marker: str, text: str) -> None:
-        old, origin = self.footnotes[table][marker]
-        self.footnotes[table][marker] = (old + " " + text, origin)
+        """A line going on with the footnote (its parts joined once, in link_footnotes)."""
+        self.footnotes[table][marker][0].append(text)
 
     def link_footnotes(self) -> None:
         seen: set[tuple[str, str]] = set()
+        # per marker, the tables that have its footnote (in order) and the footnote's text
+        tables: dict[str, list[int]] = {}
+        notes: dict[tuple[int, str], tuple[str, Origin]] = {}
+        for t in sorted(self.footnotes):
+            for marker, (parts, origin) in self.footnotes[t].items():
+                tables.setdefault(marker, []).append(t)
+                notes[t, marker] = (" ".join(parts), origin)
         for m in self.markers:
             if (m.indicator, m.marker) in seen:
                 continue
             seen.add((m.indicator, m.marker))
             # the table's own footnotes, else those of a later table (a table continued on the
             # next page, with its header repeated, has its footnotes at the end)
-            note = next((self.footnotes[t][m.marker] for t in sorted(self.footnotes)
-                         if t >= m.table and m.marker in self.footnotes[t]), None)
+            having = tables.get(m.marker, [])
+            k = bisect_left(having, m.table)
+            note = notes[having[k], m.marker] if k < len(having) else None
             indicator = self.indicators.get(m.indicator)
             if note is None or indicator is None:
                 if indicator is not None:
