@@ -7,7 +7,7 @@ element path, bounding box). The parser never looks at the file format, only at 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .models import Diagnostic, Provenance
 
@@ -18,9 +18,9 @@ MAX_COLSPAN = 100    # columns one cell is copied into; the rest of a wider span
 MAX_CELLS = 200_000  # cells of one table; a larger grid is cut, with a `table_too_large` warning
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a piece of layout sits in its file."""
+class Origin(NamedTuple):
+    """Where a piece of layout sits in its file (a named tuple: one is made for every line of a
+    file, and a frozen dataclass costs three times as much to make)."""
 
     page: int | None = None
     line: int | None = None

@@ -31,6 +31,10 @@ from .text_tables import TextTables
 from .titles import OpenTitle, column_widths, detect_wrapped, pick_continued
 from .units import Stream, TableUnit, Unit, build_units
 
+# A line with a letter or a digit: every kind of line but prose has one (a heading, a code, a
+# header, a table's first line); punctuation alone (`,`, `#`, `-`) skips the readers.
+_WORDY = re.compile(r"[^\W_]")
+
 
 @dataclass
 class Reading:
@@ -124,6 +128,8 @@ class RecordParser:
         if self.profile.is_chrome(u.text):
             self.role = "page chrome"
             return i + 1
+        if not _WORDY.search(u.text):   # no letter or digit: only prose or a title goes on with it
+            return self._plain_text(i, u)
         readers = (self._text_table, self._numbered, self._policy_area, self._indicator_header, self._code,
                    self._bare_policy_area, self._section_heading) if self.profile.leiden_codes else (
                    self._text_table, self._numbered, self._section_heading)
