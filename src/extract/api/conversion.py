@@ -14,6 +14,7 @@ names where in the package it was raised.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -28,11 +29,13 @@ from ..writers import write_schema
 from .inputs import collect, document_id
 from .jobs import Options, failed_document, raised_at
 from .manifest import file_sha256
-from .limits import DEFAULT_TIMEOUT, ConversionTimeout, time_limit
+from .limits import DEFAULT_TIMEOUT, ConversionTimeout, collector_paused, time_limit
 from .runs import Batch, Progress, run
 
 if TYPE_CHECKING:
     from ..profiles import Profile
+
+LARGE_PAGE = 1_000_000   # bytes of HTML from which its tree is collected before the parse
 
 __all__ = ["DEFAULT_TIMEOUT", "Batch", "ConversionTimeout", "ProfileError", "convert", "convert_batch", "raised_at",
            "write_schema"]
@@ -63,8 +66,10 @@ def convert(path: str | Path, *, document_id: str | None = None, timeout: float 
     if unsupported:
         return failed_document(doc_id, source, sha, fmt, "unsupported_format", unsupported)
     try:
-        with time_limit(timeout):
+        with time_limit(timeout), collector_paused(sniff_format(path, head) != "pdf"):
             layout = read_layout(path, data, source, pdf_engine=pdf_engine)
+            if layout.format == "html" and data is not None and len(data) > LARGE_PAGE:
+                gc.collect()   # the parsed page's tree, a web of cycles, is not needed any more
             doc = parse_layout(layout, doc_id, sha, _profile(profile))
             doc.diagnostics.extend(validate(doc))
     except SourceError as exc:

@@ -22,6 +22,9 @@ COLUMN_LINES = 400    # lines the indicator header years are looked for in
 
 _KINDS = [(kind, re.compile("|".join(words), re.IGNORECASE)) for kind, words in vocab.KIND_WORDS.items()]
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# Any cue at all, one match per line (its groups unnamed: cues may share a group's name)
+_ANY_CUE = re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', rx.pattern)})" for _, rx in vocab.CUES),
+                      re.IGNORECASE)
 
 
 @dataclass
@@ -56,7 +59,11 @@ def detect(lines: list[str], source_file: str, header_years: dict[str, list[int]
     # cues in the text: `Wat hebben we bereikt?`, `Wat gaan we doen in 2019`
     cue_year = None
     for line in lines:
+        if meta.kind != "other" and cue_year is not None:
+            break   # nothing a later cue says changes either
         s = line.strip()
+        if not _ANY_CUE.match(s):
+            continue
         for kind, rx in vocab.CUES:
             m = rx.match(s)
             if m:
