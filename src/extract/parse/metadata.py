@@ -276,6 +276,8 @@ def _programme_headings(lines: list[str]) -> set[str]:
     """The programmes a document has headings of (by number, else name)."""
     found = set()
     for line in lines:
+        if "rogramma" not in line and "ROGRAMMA" not in line:
+            continue   # `vocab.PROGRAMME` starts with the word: a line without it cannot match
         m = vocab.PROGRAMME.match(line.strip())
         if m and _programme_line(m):
             found.add(m.group("num") or m.group("name").strip().lower())

@@ -95,8 +95,11 @@ class RecordParser:
                 continue
             self.role = "text (not placed)"
             j = self.step(i, u)
-            self.roles.extend(self._marks.pop(k, self.role) for k in range(i, j))
-            self._marks.clear()
+            if j == i + 1 and not self._marks:
+                self.roles.append(self.role)   # most steps read one unit as their own role
+            else:
+                self.roles.extend(self._marks.pop(k, self.role) for k in range(i, j))
+                self._marks.clear()
             i = j
         self.explanations.end()
         self.found.link_footnotes()

@@ -71,9 +71,19 @@ class Profile:
     source_words: frozenset[str] = frozenset()  # words that name a source (CBS, LISA, monitor)
     path: str = ""
     _heading_re: re.Pattern | None = field(default=None, repr=False, compare=False)
+    _chrome_seen: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def is_chrome(self, text: str) -> bool:
-        return bool(self.chrome and self.chrome.fullmatch(text.strip().lower()))
+        if self.chrome is None:
+            return False
+        got = self._chrome_seen.get(text)   # asked of every line; a report repeats its lines
+        if got is None:
+            got = bool(self.chrome.fullmatch(text.strip().lower()))
+            if len(text) <= 200:
+                if len(self._chrome_seen) >= 50_000:
+                    self._chrome_seen.clear()
+                self._chrome_seen[text] = got
+        return got
 
     def is_heading(self, text: str) -> bool:
         """One of this profile's own section headings (the shared ones are in `sections`)."""

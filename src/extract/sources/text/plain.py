@@ -13,7 +13,7 @@ from ...layout import Block, Cell, Layout, Line, Origin
 from ...models import Diagnostic
 from ..decoding import decode_bytes
 from .layout import is_layout_text, layout_blocks
-from .ruled import is_rule, ruled_table, table_end
+from .ruled import RULE_START, is_rule, ruled_table, table_end
 
 # Matched against stripped lines, with possessive runs of white space: adjacent `\s*` that can
 # share a run of spaces backtrack quadratically in it.
@@ -24,14 +24,22 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _WIDGET = re.compile(r"\((?:BUTTON|IMG|INLINE|FORM)\)\s*|\[(?:BUTTON|IMG|INLINE|FORM|\d+)\]\s*")
 
 
+# what the first visible character of a rule or heading line is (a pipe row has a `|` anywhere)
+_MARKED_START = frozenset(RULE_START + "#")
+
 _PAGE_NUMBER = re.compile(r"^(?:pagina|page|blz\.?)?\s*#{1,4}(?:\s*(?:van|of|/)\s*#{1,4})?$", re.IGNORECASE)
 
 
 def read_text(path: str, data: bytes, source_file: str) -> Layout:
     text, diagnostics = decode_bytes(data, source_file)
     layout = Layout(source_file=source_file, format="text", diagnostics=diagnostics)
-    lines = [_starred_heading(_WIDGET.sub("", line))
-             for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for k, line in enumerate(lines):   # most lines hold neither: the two passes only where they may act
+        if "(" in line or "[" in line:
+            line = _WIDGET.sub("", line)
+        if "**" in line:
+            line = _starred_heading(line)
+        lines[k] = line
     pages = _page_numbers(lines)
     if pages:
         dropped = _drop_page_furniture(lines, pages)
@@ -84,8 +92,12 @@ def _page_numbers(lines: list[str]) -> list[int] | None:
     return out
 
 
+_WHITE_RUN = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+
+
 def _shape(line: str) -> str:
-    return re.sub(r"\d", "#", re.sub(r"\s+", " ", line).strip())
+    return _DIGIT.sub("#", _WHITE_RUN.sub(" ", line).strip())
 
 
 def _drop_page_furniture(lines: list[str], pages: list[int]) -> dict[str, int]:
@@ -98,16 +110,17 @@ def _drop_page_furniture(lines: list[str], pages: list[int]) -> dict[str, int]:
             by_page.setdefault(pages[k], []).append(k)
     edges = {p: ks[:3] + ks[-3:] for p, ks in by_page.items()}
     seen: dict[str, set[int]] = {}
+    shapes = {k: _shape(lines[k]) for ks in edges.values() for k in ks}
     for p, ks in edges.items():
         for k in ks:
-            seen.setdefault(_shape(lines[k]), set()).add(p)
+            seen.setdefault(shapes[k], set()).add(p)
     need = max(2, (len(by_page) + 1) // 2)
     dropped: dict[str, int] = {}
     for p, ks in edges.items():
         for k in set(ks):
-            shape = _shape(lines[k])
+            shape = shapes[k]
             if _PAGE_NUMBER.match(shape) or (len(seen[shape]) >= need and len(shape) <= 120):
-                text = re.sub(r"\s+", " ", lines[k]).strip()
+                text = _WHITE_RUN.sub(" ", lines[k]).strip()
                 dropped[text] = dropped.get(text, 0) + 1
                 lines[k] = ""
     return dropped
@@ -139,6 +152,13 @@ def text_blocks(raw_lines: list[str], pages: list[int] | None = None, source_fil
     skip_to = 0
     for number, line in enumerate(raw_lines, start=1):
         if number <= skip_to:
+            continue
+        s = line.strip()
+        if s and s[0] not in _MARKED_START and "|" not in s:
+            # most lines: no rule, pipe or heading can start here (each needs one of these marks)
+            if table_rows:
+                flush_table()
+            para.append(Line(line.rstrip(), Origin(page=pages[number - 1] if pages else None, line=number)))
             continue
         if is_rule(line):
             end = table_end(raw_lines, number - 1)

@@ -18,15 +18,21 @@ _H = "─━═-=~"
 _J = "┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪╟╢╫╋┏┓┗┛┣┫┳┻+"
 # a rule line: only strokes, junctions and bars (a partial rule `│   ├────┤` under a spanning cell too)
 _RULE = re.compile(rf"^\s*[{re.escape(_J + _V)}][{re.escape(_H + _J + _V)} ]*[{re.escape(_J + _V)}]\s*$")
+RULE_START = _J + _V   # the first visible character of every rule and row line
+_STARTS = frozenset(RULE_START)
 _ROW = re.compile(rf"^\s*[{re.escape(_V + _J)}].*[{re.escape(_V + _J)}]\s*$")
 
 
 def is_rule(line: str) -> bool:
+    if line.lstrip()[:1] not in _STARTS:
+        return False
     return bool(_RULE.match(line)) and sum(ch in _H for ch in line) >= 3 and any(ch in _J for ch in line)
 
 
 def in_ruled_table(line: str) -> bool:
     """A rule or row line of a ruled table (not layout text, whatever its spaces)."""
+    if line.lstrip()[:1] not in _STARTS:
+        return False
     return is_rule(line) or bool(_ROW.match(line)) and line.strip()[:1] in _V + _J and line.strip()[-1:] in _V + _J
 
 
