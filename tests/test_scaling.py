@@ -57,8 +57,12 @@ def test_cost_per_mb_does_not_grow_with_size(fmt, tmp_path):
         shown = ", ".join(f"{mb} MB: {per_read[mb]:.2f} s per MB read" for mb in SIZES)
         for mb in SIZES[1:]:
             assert per_read[mb] <= SLACK * per_read[1], f"html: CPU time per MB read grows ({shown})"
-    # nor may memory: the child's peak resident set over an idle child's, per MB
-    idle = idle_peak_mb()
-    extra = {mb: max(peak - idle, 1.0) / mb for mb, (_, peak, _) in cost.items()}
-    print(f"{fmt}: {shown}; peak memory " + ", ".join(f"{mb} MB: {cost[mb][1]:.0f} MB" for mb in SIZES))
-    assert extra[16] <= SLACK * extra[1], f"{fmt}: peak memory per MB grows ({extra})"
+    # nor may memory: what the child's peak resident set grows by per MB of input, from 4 to 16
+    # MB against from 1 to 4. Increments, not peaks over an idle child: a child forked from a
+    # large parent reuses the free heap it inherits, which hides the first megabytes' memory.
+    peak = {mb: cost[mb][1] for mb in SIZES}
+    low, high = (peak[4] - peak[1]) / 3, (peak[16] - peak[4]) / 12
+    print(f"{fmt}: {shown}; peak memory " + ", ".join(f"{mb} MB: {peak[mb]:.0f} MB" for mb in SIZES)
+          + f"; idle child {idle_peak_mb():.0f} MB")
+    assert high <= SLACK * max(low, 1.0), \
+        f"{fmt}: peak memory per MB grows ({low:.0f} MB per MB from 1 to 4 MB, {high:.0f} from 4 to 16)"

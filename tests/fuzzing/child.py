@@ -116,7 +116,8 @@ def check_file(path: Path, scratch: Path, *, with_cli: bool, twice: bool, write:
                 result["problems"].append({"kind": "nondeterministic", "type": "-", "place": "convert", "line": None,
                                            "detail": "two conversions of the same file differ"})
         if with_cli:
-            result["problems"].extend(_run_cli(path, out / "cli", doc.status))
+            status, doc, again = doc.status, None, None   # the CLI converts on its own: as a user's run, without ours held
+            result["problems"].extend(_run_cli(path, out / "cli", status))
     finally:
         shutil.rmtree(out, ignore_errors=True)
     return result

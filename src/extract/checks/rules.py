@@ -128,12 +128,16 @@ def value_range(indicator: Indicator | None, unit: str | None) -> tuple[Decimal 
 
 def value_out_of_range(doc: Document) -> Iterator[Hit]:
     indicators = {i.key: i for i in doc.indicators}
+    ranges: dict[tuple[str, str | None], tuple | None] = {}   # an indicator's values share its range
     for v in doc.values:
         if v.value is None:
             continue
         ind = indicators.get(v.indicator_key)
         unit = v.unit or (ind.unit if ind else None)
-        limits = value_range(ind, unit)
+        key = (v.indicator_key if ind else "", unit)
+        if key not in ranges:
+            ranges[key] = value_range(ind, unit)
+        limits = ranges[key]
         if limits is None:
             continue
         low, high = limits

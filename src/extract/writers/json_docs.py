@@ -8,7 +8,8 @@ from .atomic import write_atomic
 
 
 def document_json(doc: Document) -> bytes:
-    return (doc.model_dump_json(indent=2) + "\n").encode("utf-8")
+    # bytes straight from the serializer: a large document's JSON is not held twice (str, then bytes)
+    return doc.__pydantic_serializer__.to_json(doc, indent=2) + b"\n"
 
 
 def write_document_json(out: Path, doc: Document) -> Path:
