@@ -7,6 +7,7 @@ Realisatie | Streefwaarde | Bron`. Leiden's own words (`profiles/columns`) are a
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ...models.memo import remember_short
@@ -42,7 +43,9 @@ def is_header_line(text: str) -> bool:
 
 
 def _may_start_header(word: str) -> bool:
-    return (word[:1].isdigit() or role_of(word) is not None or role_of(word.strip("()|*:,;-")) is not None
+    if word[:1].isdigit():   # a year, or a header word that starts with a digit (`0-meting`): not a value or code
+        return bool(_YEAR_FIRST.match(word)) or word[0] in _digit_starts()
+    return (role_of(word) is not None or role_of(word.strip("()|*:,;-")) is not None
             or leiden.is_header_line(word) or header_roles(word) is not None)
 
 
@@ -73,6 +76,15 @@ def role_of(word: str) -> str | None:
 
 def _key(word: str) -> str:
     return "".join(word.lower().split()).replace("-", "").replace("–", "")
+
+
+_YEAR_FIRST = re.compile(r"(?:19|20)\d\d(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _digit_starts() -> frozenset[str]:
+    """The digits some profile's header word starts with."""
+    return frozenset(k[0] for k in _starts() if k[:1].isdigit())
 
 
 @lru_cache(maxsize=1)

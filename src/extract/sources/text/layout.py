@@ -37,18 +37,23 @@ def segments(line: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _segments(line: str):
-    current: list[re.Match] = []
+    current: list[str] = []
+    start = end = 0
+    prev_value = False   # each word is asked once whether it is a value
     for m in _TOKEN.finditer(line):
-        if current:
-            prev = current[-1]
-            if (m.start() - prev.end() >= 2 or starts_like_code(m.group(0))
-                    or is_value_token(prev.group(0)) or is_value_token(m.group(0))
-                    or _two_labels(prev.group(0), m.group(0))):
-                yield current[0].start(), prev.end(), " ".join(t.group(0) for t in current)
-                current = []
-        current.append(m)
+        word = m.group(0)
+        value = is_value_token(word)
+        if current and (m.start() - end >= 2 or prev_value or value or starts_like_code(word)
+                        or _two_labels(current[-1], word)):
+            yield start, end, " ".join(current)
+            current = []
+        if not current:
+            start = m.start()
+        current.append(word)
+        end = m.end()
+        prev_value = value
     if current:
-        yield current[0].start(), current[-1].end(), " ".join(t.group(0) for t in current)
+        yield start, end, " ".join(current)
 
 
 def _two_labels(a: str, b: str) -> bool:
