@@ -30,7 +30,8 @@ def code_key(code: str | None) -> tuple:
     """Sort key for record codes: digits compare as numbers, so 9A1.2 < 9A1.10 < 9A2."""
     if not code:
         return ()
-    return tuple((0, int(n), "") if n else (1, 0, s) for n, s in _PARTS.findall(code))
+    # a run of digits by its value without int(), which refuses runs of over 4,300 digits
+    return tuple((0, len(n.lstrip("0")), n.lstrip("0")) if n else (1, 0, s) for n, s in _PARTS.findall(code))
 
 
 def policy_area_of(code: str | None, doc: Document | None = None) -> str:

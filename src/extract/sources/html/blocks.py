@@ -214,8 +214,11 @@ class BlockWalker:
 
 
 def _aria_level(el: Tag) -> int:
+    """A heading level from `aria-level` (1-6), else 2. A few decimal digits only: `isdigit`
+    also takes `²`, which int() refuses, and int() refuses more than 4,300 digits."""
     value = el.get("aria-level")
-    if isinstance(value, str) and value.strip().isdigit():
-        return max(1, min(6, int(value.strip())))
-    return 2
+    m = re.fullmatch(r"\s*(\d{1,3})\s*", value) if isinstance(value, str) else None
+    if m:
+        return max(1, min(6, int(m.group(1))))
+    return 6 if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value) else 2
 
