@@ -28,6 +28,7 @@ from .placed import PlacedCell, PlacedRow
 from .units import Stream, Unit
 
 MAX_CELLS = 200_000       # cells read for one table (a bound on the work per table)
+MAX_HEADER_CELLS = 60     # label cells of one header: more columns than any indicator table has
 _YEAR_LABEL = re.compile(r"^(?:19|20)\d\d\s*:$")
 _NOTE = re.compile(r"^(?:\d{1,2}[.)]\s+\S+\s+\S+|nb\s*:\s*\S|n\.b\.\s*:\s*\S)", re.IGNORECASE)
 _DESCRIPTION_LABEL = re.compile(r"^(?:omschrijving|toelichting|definitie|beschrijving)\s*:?$", re.IGNORECASE)
@@ -59,6 +60,7 @@ class TextTables:
         # `Nr.` lines was quadratic). The stream does not change while it is read.
         self._cell_memo: dict[tuple[int, bool], Cell | None] = {}
         self._stop_memo: dict[int, bool] = {}
+        self._run_memo: dict[tuple[int, bool], int] = {}   # label cells from a unit on
         self._header_memo: dict[int, bool] = {}
 
     # -- where a table starts ----------------------------------------------------------------
@@ -119,6 +121,24 @@ class TextTables:
         if key not in self._cell_memo:
             self._cell_memo[key] = self._read_cell(j, by_group)
         return self._cell_memo[key]
+
+    def _label_run(self, j: int, by_group: bool) -> int:
+        """How many label cells follow one another from unit j on. Remembered for every cell
+        of the run, so that asking it from each line of a run costs the run once."""
+        walked: list[tuple[int, bool]] = []
+        key = (j, by_group)
+        while key not in self._run_memo:
+            cell = self._cell_at(key[0], by_group)
+            if cell is None or not self._labels(cell.text):
+                self._run_memo[key] = 0
+                break
+            walked.append(key)
+            key = (cell.units[-1] + 1, by_group)
+        count = self._run_memo[key]
+        for k in reversed(walked):
+            count += 1
+            self._run_memo[k] = count
+        return self._run_memo[(j, by_group)]
 
     def _read_cell(self, j: int, by_group: bool) -> Cell | None:
         u = self.stream.unit(j)
@@ -194,6 +214,8 @@ class TextTables:
     def _cell_table(self, i: int, u: Unit) -> TextTable | None:
         nxt = self.stream.unit(i + 1)
         by_group = nxt is not None and nxt.group != u.group
+        if self._label_run(i, by_group) > MAX_HEADER_CELLS:
+            return None   # no table has so many columns: a run of labels (tried from each of its lines)
         header: list[Cell] = []
         j = i
         while (cell := self._cell_at(j, by_group)) is not None and self._labels(cell.text):
