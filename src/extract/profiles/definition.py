@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..models.memo import remember_short
 from .columns import ColumnWords
 
 
@@ -71,19 +73,16 @@ class Profile:
     source_words: frozenset[str] = frozenset()  # words that name a source (CBS, LISA, monitor)
     path: str = ""
     _heading_re: re.Pattern | None = field(default=None, repr=False, compare=False)
-    _chrome_seen: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _chrome_test: Callable[[str], bool] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.chrome is not None:   # asked of every line, and a report repeats its lines: remembered
+            chrome = self.chrome
+            object.__setattr__(self, "_chrome_test", remember_short(50_000)(
+                lambda text: bool(chrome.fullmatch(text.strip().lower()))))
 
     def is_chrome(self, text: str) -> bool:
-        if self.chrome is None:
-            return False
-        got = self._chrome_seen.get(text)   # asked of every line; a report repeats its lines
-        if got is None:
-            got = bool(self.chrome.fullmatch(text.strip().lower()))
-            if len(text) <= 200:
-                if len(self._chrome_seen) >= 50_000:
-                    self._chrome_seen.clear()
-                self._chrome_seen[text] = got
-        return got
+        return self._chrome_test is not None and self._chrome_test(text)
 
     def is_heading(self, text: str) -> bool:
         """One of this profile's own section headings (the shared ones are in `sections`)."""

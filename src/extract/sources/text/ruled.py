@@ -33,7 +33,7 @@ def in_ruled_table(line: str) -> bool:
     """A rule or row line of a ruled table (not layout text, whatever its spaces)."""
     if line.lstrip()[:1] not in _STARTS:
         return False
-    return is_rule(line) or bool(_ROW.match(line)) and line.strip()[:1] in _V + _J and line.strip()[-1:] in _V + _J
+    return is_rule(line) or bool(_ROW.match(line)) and line.rstrip()[-1:] in _STARTS
 
 
 def table_end(lines: list[str], start: int) -> int:
