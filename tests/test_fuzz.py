@@ -22,6 +22,7 @@ EXPECTED = {
     "html-charset-punycode.html": {"encoding_guessed"},
     "html-charset-idna-xml-declaration.html": {"encoding_guessed"},
     "html-thousands-of-unclosed-sections-nested-deep.html": {"deep_nesting"},
+    "text-layout-line-of-ten-thousand-repeats.txt": {"values_not_placed"},
 }
 
 

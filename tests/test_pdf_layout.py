@@ -48,9 +48,21 @@ def test_widest_gap_is_the_column_gutter():
 
 def test_centred_runs_find_what_each_cell_spans():
     centres = [10, 30, 50, 70, 90, 110]  # six rows; goal cells centred on rows 0-3 and 4-5
-    runs = centred_runs(6, 2, lambda j, a, b: abs([40, 100][j] - (centres[a] + centres[b - 1]) / 2))
+    runs = centred_runs([40, 100], centres, centres)
     assert runs == [(0, 4), (4, 6)]
-    assert centred_runs(2, 3, lambda j, a, b: 0.0) == []
+    assert centred_runs([1, 2, 3], [0, 1], [0, 1]) == []
+    assert centred_runs([40], centres, centres) == [(0, 6)]
+
+
+def test_centred_runs_of_a_header_no_report_prints_stay_linear():
+    # 30,000 year columns under three labels: past MAX_RUN_STEPS, each column goes to its
+    # nearest label (the exact split would take 2.7e12 steps)
+    xs = [float(k) for k in range(30_000)]
+    runs = centred_runs([5_000.0, 15_000.0, 25_000.0], xs, xs)
+    assert runs == [(0, 10_000), (10_000, 20_000), (20_000, 30_000)]
+    # a label nearest to no column: an even split rather than an empty run
+    apart = [10.0 * k for k in range(30_000)]
+    assert centred_runs([0.0, 3.0, 4.0], apart, apart) == [(0, 10_000), (10_000, 20_000), (20_000, 30_000)]
 
 
 def test_words_on_one_baseline_make_one_line_across_columns():

@@ -115,3 +115,23 @@ def test_an_uncoded_table_printed_twice_gives_its_comparison_figures_once(tmp_pa
     assert [(c.indicator_key, c.label, c.year, c.raw) for c in twice.comparison_values] == \
         [(c.indicator_key, c.label, c.year, c.raw) for c in once.comparison_values]
     assert len(twice.values) == len(once.values)
+
+
+def test_row_values_that_do_not_fit_the_header_are_reported_not_named():
+    """Five values under a header of seven year columns: not placed (no year can be trusted),
+    reported as values_not_placed with the row's text, and kept out of the indicator's name
+    (they were folded into it silently before)."""
+    import extract
+    from conftest import ROOT
+
+    doc = extract.convert(ROOT / "tests" / "data" / "regressions" / "text-row-values-fewer-than-year-columns.txt")
+    assert doc.values == []
+    names = {i.code: i.name for i in doc.indicators}
+    assert names == {"9C1.a": "Percentage volwassenen met overgewicht GGD Gezondheidsmonitor",
+                     "9C1.d": "Ervaren gezondheid (rapportcijfer)"}
+    unplaced = [d for d in doc.diagnostics if d.code == "values_not_placed"]
+    assert [d.message for d in unplaced] == [
+        "indicator 9C1.a: values '46% 47% 47% 48% 45%' do not fit the 7 value columns of the header; not placed",
+        "indicator 9C1.d: values '7,4 7,5 7,4 7,6 7,5 Stadsenquête' do not fit the 7 value columns of the header; "
+        "not placed"]
+    assert all(d.severity == "warning" and d.provenance is not None for d in unplaced)

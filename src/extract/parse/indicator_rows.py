@@ -17,7 +17,7 @@ from .header import resolve_bare_years
 from .placed import label_columns, merge_region_rows, record_row
 from .text_tables import TextTable
 from .indicators import (ColumnModel, Row, add_year_entries, assign_cells, column_model, is_value_cell,
-                         is_year_entry, read_value_line, source_like)
+                         is_year_entry, read_value_line, source_like, split_value_run)
 from .units import Stream, TableUnit, Unit
 
 
@@ -229,12 +229,31 @@ class IndicatorReader:
                     raws.append(text)
                     end = origin
                 j = j + used
+        if not row.cells and model.width:
+            name_lines = self._unplaced_values(code, model, name_lines, u.origin)
         self.found.record_indicator(code, name_lines, row, u.origin, end, "\n".join(raws),
                                     self.state.table, self.model is not None and self.model.source)
         self.state.in_notes = True
         if row.source is not None and model.source:
             j = self._source_block(j, code.text)
         return j
+
+    def _unplaced_values(self, code: Code, model: ColumnModel, name_lines: list[str], origin: Origin) -> list[str]:
+        """A row whose values did not fit the header (five values under seven year columns):
+        each name line holding a run of values is reported, and the run (with what follows it)
+        kept out of the name."""
+        kept: list[str] = []
+        for text in name_lines:
+            split = split_value_run(text)
+            if split is None:
+                kept.append(text)
+                continue
+            self.found.diag("warning", "values_not_placed",
+                            f"indicator {code.text}: values '{split[1][:80]}' do not fit the "
+                            f"{model.width} value columns of the header; not placed", origin, text)
+            if split[0]:
+                kept.append(split[0])
+        return kept
 
     def _source_block(self, j: int, last: str) -> int:
         """A Bron column printed as a block under the table (PDF text read column by column):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..layout import Origin
-from ..models.values import clean_text, find_value_run_tokens, parse_cell, value_tokens
+from ..models.values import clean_text, find_value_run_tokens, is_value_token, parse_cell, value_tokens
 from ..profiles.columns import header_tokens
 
 _YEAR_ENTRY = re.compile(r"^\S.*\((?:19|20)\d\d\)\s*\**$|^(?:19|20)\d\d\s*[:=]\s*\S")
@@ -299,6 +299,19 @@ def read_value_line(model: ColumnModel, text: str, origin: Origin, row: Row) -> 
     if source:
         row.source, row.source_origin = source, origin
     return name
+
+
+def split_value_run(text: str, least: int = 2) -> tuple[str, str] | None:
+    """A line split before its first run of at least `least` value tokens (`46% 47% 48%`
+    after a name): (text before, the run and what follows); None when it has no such run."""
+    tokens = value_tokens(text)
+    run = 0
+    for k, tok in enumerate(tokens):
+        run = run + 1 if is_value_token(tok.replace(" ", "")) else 0
+        if run >= least:
+            start = k - least + 1
+            return " ".join(tokens[:start]), " ".join(tokens[start:])
+    return None
 
 
 def add_year_entries(model: ColumnModel, text: str, origin: Origin, row: Row) -> bool:

@@ -169,11 +169,8 @@ def _assign_labels(labels: list[Phrase], year_cols: list[Column], rulings: Rulin
                 labels.remove(label)
                 free = [k for k in free if k not in under]
     cols = [year_cols[k] for k in free]
-
-    def cost(j: int, a: int, b: int) -> float:  # label j over year columns a..b-1
-        return abs(labels[j].centre - (cols[a].x0 + cols[b - 1].x1) / 2)
-
-    for j, (a, b) in enumerate(centred_runs(len(cols), len(labels), cost)):
+    runs = centred_runs([p.centre for p in labels], [c.x0 for c in cols], [c.x1 for c in cols])
+    for j, (a, b) in enumerate(runs):
         _label(cols, list(range(a, b)), labels[j])
 
 
@@ -195,22 +192,43 @@ def _ruled_span(label: Phrase, rulings: Rulings) -> tuple[float, float] | None:
     return max(left), min(right)
 
 
-def centred_runs(n: int, m: int, cost) -> list[tuple[int, int]]:
-    """Split items 0..n-1 (in order) into m non-empty contiguous runs (a, b), minimising the sum
-    of cost(j, a, b) over the runs: how a label centred over columns, or a goal cell centred
-    across its performance rows, finds what it spans. [] when m is 0 or exceeds n."""
+MAX_RUN_STEPS = 400_000  # DP steps (labels x items x items) before the nearest-centre split
+
+
+def centred_runs(targets: list[float], starts: list[float], ends: list[float]) -> list[tuple[int, int]]:
+    """Split items 0..n-1 (in order, item k from starts[k] to ends[k]) into one non-empty
+    contiguous run (a, b) per target, minimising the sum over runs of |target - middle of the
+    run|: how a label centred over columns, or a goal cell centred across its performance
+    rows, finds what it spans. [] when there are no targets or more targets than items.
+
+    The exact split costs targets x items^2 steps; past MAX_RUN_STEPS (a header of hundreds
+    of year columns, which no report prints) each item goes to its nearest target instead, so
+    the work stays linear in what a hostile input repeats."""
+    n, m = len(starts), len(targets)
     if not n or not m or m > n:
         return []
+    if m == 1:
+        return [(0, n)]
+    if m == n:
+        return [(k, k + 1) for k in range(n)]
+    if m * n * n > MAX_RUN_STEPS:
+        runs = _nearest_runs(targets, starts, ends)
+        if runs is not None:
+            return runs
+        step = n / m  # some target is nearest to nothing: an even split
+        return [(round(j * step), round((j + 1) * step)) for j in range(m)]
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(m + 1)]
     cut = [[0] * (n + 1) for _ in range(m + 1)]
     best[0][0] = 0.0
     for j in range(1, m + 1):
+        target, before, row, cuts = targets[j - 1], best[j - 1], best[j], cut[j]
         for b in range(j, n + 1):
+            end = ends[b - 1]
             for a in range(j - 1, b):
-                c = best[j - 1][a] + cost(j - 1, a, b)
-                if c < best[j][b]:
-                    best[j][b], cut[j][b] = c, a
+                c = before[a] + abs(target - (starts[a] + end) / 2)
+                if c < row[b]:
+                    row[b], cuts[b] = c, a
     runs: list[tuple[int, int]] = []
     b = n
     for j in range(m, 0, -1):
@@ -218,6 +236,26 @@ def centred_runs(n: int, m: int, cost) -> list[tuple[int, int]]:
         runs.append((a, b))
         b = a
     return runs[::-1]
+
+
+def _nearest_runs(targets: list[float], starts: list[float], ends: list[float]) -> list[tuple[int, int]] | None:
+    """Each item to the target nearest its middle, kept in order; None when a target gets none."""
+    owners: list[int] = []
+    j = 0
+    for a, b in zip(starts, ends):
+        middle = (a + b) / 2
+        while j + 1 < len(targets) and abs(targets[j + 1] - middle) <= abs(targets[j] - middle):
+            j += 1  # one pass over both: owners only move right
+        owners.append(j)
+    if len(set(owners)) < len(targets):
+        return None
+    runs: list[tuple[int, int]] = []
+    for k, j in enumerate(owners):
+        if runs and len(runs) - 1 == j:
+            runs[-1] = (runs[-1][0], k + 1)
+        else:
+            runs.append((k, k + 1))
+    return runs
 
 
 def word_spans(lines: list[TextLine]) -> list[tuple[float, float]]:

@@ -85,10 +85,15 @@ def indicator_header(lines: list[TextLine], i: int, size: float) -> int | None:
     return j
 
 
+MAX_HEADER_WORDS = 80  # words on one header line: more than any indicator table's columns
+
+
 def _header_line(line: TextLine, size: float) -> bool:
-    """Header words only (a `Doel` column label first allowed)."""
+    """Header words only (a `Doel` column label first allowed), at most MAX_HEADER_WORDS."""
+    if len(line.words) > MAX_HEADER_WORDS or line.size >= size * 1.12:
+        return False
     rest = sections.without_goal_label(line.text)
-    return line.size < size * 1.12 and (not rest or is_header_line(rest))
+    return not rest or is_header_line(rest)
 
 
 def ends_table(line: TextLine, prev: TextLine | None, size: float) -> bool:
@@ -218,11 +223,9 @@ def _groups(lefts: list[_Draft], rights: list[_Draft]) -> list[int | None]:
 
 
 def _centred_split(lefts: list[_Draft], rights: list[_Draft]) -> list[int | None]:
-    def cost(j: int, a: int, b: int) -> float:
-        return abs(lefts[j].middle - (rights[a].top + rights[b - 1].bottom) / 2)
-
     out: list[int | None] = [None] * len(rights)
-    for j, (a, b) in enumerate(centred_runs(len(rights), len(lefts), cost)):
+    runs = centred_runs([d.middle for d in lefts], [d.top for d in rights], [d.bottom for d in rights])
+    for j, (a, b) in enumerate(runs):
         for k in range(a, b):
             out[k] = j
     return out
