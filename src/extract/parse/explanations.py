@@ -100,13 +100,12 @@ class Explanations:
         if e.kind == "performance":
             perf = self.found.performances[e.code]
             if perf.explanation:
-                perf.explanation = perf.explanation + "\n" + text
+                self.found.append_text(perf, "explanation", text)
             else:
                 perf.explanation = text
                 perf.explanation_provenance = prov
         else:
-            goal = self.found.goals[e.code]
-            goal.description = (goal.description + "\n" if goal.description else "") + text
+            self.found.append_text(self.found.goals[e.code], "description", text)
 
 
 def _norm(text: str) -> str:

@@ -68,6 +68,8 @@ class Found:
     seen: list[tuple[str, Origin]] = field(default_factory=list)
     figures_of: dict[str, set] = field(default_factory=dict)   # key -> (kind, year, raw) recorded
     withdrawn: set[int] = field(default_factory=set)  # ids of diagnostics taken back, dropped in result()
+    # text going on in a record's field, by (id(record), field): (record, parts), joined in result()
+    more_text: dict[tuple[int, str], tuple[object, list[str]]] = field(default_factory=dict)
 
     def diag(self, severity: str, code: str, message: str, origin: Origin | None, raw: str = "") -> Diagnostic:
         prov = provenance(self.src, origin, raw) if origin is not None else None
@@ -217,7 +219,22 @@ class Found:
                 continue
             indicator.note = f"{indicator.note}; {note[0]}" if indicator.note else note[0]
 
+    def append_text(self, record: Goal | Performance, name: str, text: str) -> None:
+        """More text for a record's field (a goal's description, a performance's explanation),
+        put after what it holds with a line break. The parts are joined once, in result():
+        joining as they come copies the field each time (quadratic when a document repeats one
+        goal's text thousands of times)."""
+        entry = self.more_text.get((id(record), name))
+        if entry is None:
+            self.more_text[id(record), name] = (record, [text])
+        else:
+            entry[1].append(text)
+
     def result(self) -> ParseResult:
+        for (_, name), (record, parts) in self.more_text.items():
+            held = getattr(record, name)
+            setattr(record, name, "\n".join([held, *parts] if held else parts))
+        self.more_text.clear()
         if self.withdrawn:
             self.diagnostics[:] = [d for d in self.diagnostics if id(d) not in self.withdrawn]
             self.withdrawn.clear()

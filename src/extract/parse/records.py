@@ -235,8 +235,7 @@ class RecordParser:
             self.role = f"explanation of {self.explanations.code}"
             return i + 1
         if r.goal_text is not None and self._next_is_record_of(i, r.goal_text):
-            goal = self.found.goals[r.goal_text]
-            goal.description = (goal.description + "\n" if goal.description else "") + u.text
+            self.found.append_text(self.found.goals[r.goal_text], "description", u.text)
             self.role = f"description of {r.goal_text}"
             return i + 1
         r.goal_text = None
