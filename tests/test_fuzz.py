@@ -23,6 +23,7 @@ EXPECTED = {
     "html-charset-idna-xml-declaration.html": {"encoding_guessed"},
     "html-thousands-of-unclosed-sections-nested-deep.html": {"deep_nesting"},
     "text-layout-line-of-ten-thousand-repeats.txt": {"values_not_placed"},
+    "text-uncoded-cell-table-of-eighty-thousand-cells.txt": {"table_too_large"},
 }
 
 

@@ -27,7 +27,8 @@ from .cell_rows import BRON_LINE, MARKER, ROW_NUMBER, YEAR, Cell, cell_kind, seg
 from .placed import PlacedCell, PlacedRow
 from .units import Stream, Unit
 
-MAX_CELLS = 200_000       # cells read for one table (a bound on the work per table)
+MAX_CELLS = 20_000        # cells read for one table: a bound on the work per table (no report's table has a
+                          # thousand rows); the rest is read as what follows it, with a table_too_large warning
 MAX_HEADER_CELLS = 60     # label cells of one header: more columns than any indicator table has
 _YEAR_LABEL = re.compile(r"^(?:19|20)\d\d\s*:$")
 _NOTE = re.compile(r"^(?:\d{1,2}[.)]\s+\S+\s+\S+|nb\s*:\s*\S|n\.b\.\s*:\s*\S)", re.IGNORECASE)
@@ -251,6 +252,10 @@ class TextTables:
             table.rows.append(row.placed)
             for n in row.units:
                 table.roles[n] = f"indicator row '{row.placed.name[:40]}'"
+        if len(cells) >= MAX_CELLS:
+            table.notes.append(("warning", "table_too_large", f"indicator table of more than {MAX_CELLS} cells; "
+                                f"read its first {MAX_CELLS}, the rest as text after it", cells[-1].origin,
+                                cells[-1].text))
         used = {n for r in rows if r is not None for n in r.units}
         for c in cells:
             if not set(c.units) & used:

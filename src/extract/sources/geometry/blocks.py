@@ -34,6 +34,7 @@ from .tables import (
 )
 from .words import (
     Rulings,
+    boxes_origin,
     TextLine,
     Word,
     join_hyphenated,
@@ -262,10 +263,12 @@ def prose_blocks(lines: list[TextLine], size: float) -> list[Block]:
             return
         kind, level = current_style or ("paragraph", 0)
         out, first = [], 0
+        page = current[0].page
+        boxes = [ln.box() for ln in current]
         for text, last in join_hyphenated([ln.text for ln in current]):
-            out.append(Line(text, current[first].origin().span(current[last].origin())))
+            out.append(Line(text, boxes_origin(boxes[first:last + 1], page)))
             first = last + 1
-        origin = words_origin([w for ln in current for w in ln.words], current[0].page)
+        origin = boxes_origin(boxes, page)
         blocks.append(Block("heading" if kind == "heading" else "paragraph", lines=out, level=level,
                             origin=origin))
         current.clear()

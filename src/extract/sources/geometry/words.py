@@ -66,18 +66,25 @@ class WordBox:
 
 @dataclass(slots=True)
 class TextLine(WordBox):
-    """Words on one baseline, left to right."""
+    """Words on one baseline, left to right. Its text and size are worked out once (the block
+    reader asks for them several times a line); a line's words are complete once `group_lines`
+    has made it."""
 
     words: list[Word]
     page: int
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _size: float | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def size(self) -> float:
-        words = self.words
-        first = words[0].size
-        if all(w.size == first for w in words):  # the common case, without counting
-            return round(first, 1)
-        return max(Counter(round(w.size, 1) for w in words).items(), key=lambda kv: (kv[1], kv[0]))[0]
+        if self._size is None:
+            words = self.words
+            first = words[0].size
+            if all(w.size == first for w in words):  # the common case, without counting
+                self._size = round(first, 1)
+            else:
+                self._size = max(Counter(round(w.size, 1) for w in words).items(), key=lambda kv: (kv[1], kv[0]))[0]
+        return self._size
 
     @property
     def bold(self) -> bool:
@@ -85,7 +92,18 @@ class TextLine(WordBox):
 
     @property
     def text(self) -> str:
-        return join_words(self.words)
+        if self._text is None:
+            self._text = join_words(self.words)
+        return self._text
+
+    def box(self) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) of the words, unrounded."""
+        words = self.words
+        if len(words) == 1:
+            w = words[0]
+            return w.x0, w.top, w.x1, w.bottom
+        return (min([w.x0 for w in words]), min([w.top for w in words]),
+                max([w.x1 for w in words]), max([w.bottom for w in words]))
 
     def origin(self, element: str | None = None) -> Origin:
         return words_origin(self.words, self.page, element)
@@ -110,6 +128,16 @@ def join_hyphenated(texts: list[str]) -> list[tuple[str, int]]:
         else:
             out.append((text, k))
     return out
+
+
+def boxes_origin(boxes: list[tuple[float, float, float, float]], page: int) -> Origin:
+    """Page and the rounded box around some (x0, top, x1, bottom) boxes (`TextLine.box`)."""
+    if len(boxes) == 1:
+        x0, top, x1, bottom = boxes[0]
+    else:
+        x0, top = min([b[0] for b in boxes]), min([b[1] for b in boxes])
+        x1, bottom = max([b[2] for b in boxes]), max([b[3] for b in boxes])
+    return Origin(page=page, bbox=(round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)))
 
 
 def words_origin(words: list[Word], page: int, element: str | None = None) -> Origin:

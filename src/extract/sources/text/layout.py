@@ -15,7 +15,7 @@ from ...models.memo import remember_short
 from ...models.values import is_value_token, value_tokens
 from ...profiles.codes import starts_like_code
 from ..geometry.vocabulary import role_of
-from ..geometry.words import Rulings, Word, body_size, group_lines
+from ..geometry.words import Rulings, TextLine, Word
 from .ruled import in_ruled_table
 
 CHAR_WIDTH = 5.0    # points per character column
@@ -78,15 +78,17 @@ def layout_blocks(lines: list[str], pages: list[int] | None, source_file: str) -
     that goes on after a break is matched by its rows, not by the previous page's columns. The
     blank lines around a break count as one, and every origin names its real page and line."""
     keep = _visible_lines(lines, pages)
-    words: list[Word] = []
+    text_lines: list[TextLine] = []  # one per visual line with words: they share one baseline
     real_line: list[int] = []  # visual line index -> line number in the text
     for number in keep:
         top = len(real_line) * LINE_HEIGHT
+        bottom = top + FONT_SIZE
         real_line.append(number)
-        for start, end, text in segments(lines[number - 1].expandtabs(8)):
-            words.append(Word(text, start * CHAR_WIDTH, end * CHAR_WIDTH, top, top + FONT_SIZE, FONT_SIZE, False))
-    text_lines = group_lines(words, 1)
-    reader = PageReader(body_size(text_lines), source_file)
+        words = [Word(text, start * CHAR_WIDTH, end * CHAR_WIDTH, top, bottom, FONT_SIZE, False)
+                 for start, end, text in segments(lines[number - 1].expandtabs(8))]
+        if words:
+            text_lines.append(TextLine(words, 1))
+    reader = PageReader(FONT_SIZE, source_file)  # every word is set in FONT_SIZE: the body size
     reader.read(text_lines, Rulings(), 1)
     reader.finish()
     blocks: list[Block] = []
