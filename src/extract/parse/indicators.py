@@ -301,13 +301,17 @@ def read_value_line(model: ColumnModel, text: str, origin: Origin, row: Row) -> 
     return name
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def split_value_run(text: str, least: int = 2) -> tuple[str, str] | None:
-    """A line split before its first run of at least `least` value tokens (`46% 47% 48%`
-    after a name): (text before, the run and what follows); None when it has no such run."""
+    """A line split before its first run of at least `least` figures (`46% 47% 48%` after a
+    name; a dash or `n.b.` between two numbers, as in `18 - 23 jaar`, breaks the run): (text
+    before, the run and what follows); None when it has no such run."""
     tokens = value_tokens(text)
     run = 0
     for k, tok in enumerate(tokens):
-        run = run + 1 if is_value_token(tok.replace(" ", "")) else 0
+        run = run + 1 if _DIGIT.search(tok) and is_value_token(tok.replace(" ", "")) else 0
         if run >= least:
             start = k - least + 1
             return " ".join(tokens[:start]), " ".join(tokens[start:])
