@@ -98,12 +98,7 @@ class TextLine(WordBox):
 
     def box(self) -> tuple[float, float, float, float]:
         """(x0, top, x1, bottom) of the words, unrounded."""
-        words = self.words
-        if len(words) == 1:
-            w = words[0]
-            return w.x0, w.top, w.x1, w.bottom
-        return (min([w.x0 for w in words]), min([w.top for w in words]),
-                max([w.x1 for w in words]), max([w.bottom for w in words]))
+        return words_box(self.words)
 
     def origin(self, element: str | None = None) -> Origin:
         return words_origin(self.words, self.page, element)
@@ -130,23 +125,31 @@ def join_hyphenated(texts: list[str]) -> list[tuple[str, int]]:
     return out
 
 
-def boxes_origin(boxes: list[tuple[float, float, float, float]], page: int) -> Origin:
-    """Page and the rounded box around some (x0, top, x1, bottom) boxes (`TextLine.box`)."""
+def words_box(words: list[Word]) -> tuple[float, float, float, float]:
+    """(x0, top, x1, bottom) around some words (at least one), unrounded."""
+    if len(words) == 1:
+        w = words[0]
+        return w.x0, w.top, w.x1, w.bottom
+    return (min([w.x0 for w in words]), min([w.top for w in words]),
+            max([w.x1 for w in words]), max([w.bottom for w in words]))
+
+
+def boxes_origin(boxes: list[tuple[float, float, float, float]], page: int,
+                 element: str | None = None) -> Origin:
+    """Page and the box (rounded to 0.1 pt) around some (x0, top, x1, bottom) boxes."""
     if len(boxes) == 1:
         x0, top, x1, bottom = boxes[0]
     else:
         x0, top = min([b[0] for b in boxes]), min([b[1] for b in boxes])
         x1, bottom = max([b[2] for b in boxes]), max([b[3] for b in boxes])
-    return Origin(page=page, bbox=(round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)))
+    return Origin(page=page, element=element, bbox=(round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)))
 
 
 def words_origin(words: list[Word], page: int, element: str | None = None) -> Origin:
     """Page and bounding box (points from the page's top-left) of some words."""
     if not words:
         return Origin(page=page, element=element)
-    box = (round(min([w.x0 for w in words]), 1), round(min([w.top for w in words]), 1),
-           round(max([w.x1 for w in words]), 1), round(max([w.bottom for w in words]), 1))
-    return Origin(page=page, element=element, bbox=box)
+    return boxes_origin([words_box(words)], page, element)
 
 
 @dataclass(slots=True)
