@@ -61,3 +61,15 @@ def test_glyphs_drawn_twice_are_read_once(tmp_path):
     doc = extract.convert(path)
     assert [(g.code, g.title) for g in doc.goals] == [("9A1", "Inwoners doen mee")]
     assert [(p.code, p.title) for p in doc.performances] == [("9A1.1", "Organiseren van een aanbod")]
+
+
+def test_source_wrapped_over_a_storm_of_short_lines_takes_a_few_pieces():
+    """A source wrapped in its narrow column ('Gemeente' / 'Leid' / 'en') takes a few short lines,
+    never a storm of them: fuzz #26703 of seed 2030 put 400,000 lines of '┼' after one, and
+    appending each to the source cost 13 s (a string grown line by line)."""
+    import extract
+    doc = extract.convert(FUZZ_DATA / "text-source-wrapped-over-a-storm-of-short-lines.txt")
+    row = next(i for i in doc.indicators if i.code == "6B2.b")
+    assert row.source.startswith("Gemeente Leid")
+    assert len(row.source.split()) <= 2 + 4
+    assert [i.source for i in doc.indicators if i.code == "6B2.c"] == ["Vroegsignalering"]

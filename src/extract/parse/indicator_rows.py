@@ -20,6 +20,8 @@ from .indicators import (ColumnModel, Row, add_year_entries, assign_cells, colum
                          is_year_entry, read_value_line, source_like, split_value_run)
 from .units import Stream, TableUnit, Unit
 
+_SOURCE_WRAPS = 4  # a source wrapped in its narrow column: at most so many more short lines
+
 
 @dataclass
 class Edition:
@@ -282,6 +284,7 @@ class IndicatorReader:
         column, or more name lines), or until a line that is a single value cell (web text saved
         without blank lines: returns its index)."""
         found = False
+        wraps = 0  # pieces of a source wrapped in its column: a few, never a storm of lines
         for k, (text, origin) in enumerate(lines):
             if not found:
                 pre = read_value_line(model, text, origin, row) if model.width else None
@@ -297,8 +300,10 @@ class IndicatorReader:
                 continue
             elif row.source is None and model.source and source_like(text):
                 row.source, row.source_origin = text, origin  # the source on a line of its own
-            elif row.source is not None and len(text) <= 15 and len(text.split()) <= 2 and source_like(text.title()):
+            elif row.source is not None and wraps < _SOURCE_WRAPS and len(text) <= 15 and len(text.split()) <= 2 \
+                    and source_like(text.title()):
                 row.source = f"{row.source} {text}"  # a source wrapped in its narrow column
+                wraps += 1
             else:
                 name_lines.append(text)
         return found, None
