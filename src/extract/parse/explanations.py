@@ -18,6 +18,7 @@ from .found import Found
 from .units import Stream, Unit
 
 _UPPER_START = re.compile(r"^[A-ZÀ-Ý0-9'\"‘“]")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -109,7 +110,7 @@ class Explanations:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.casefold()).strip()
+    return _SPACES.sub(" ", text.casefold()).strip()
 
 
 def _match_title(title: str, lines: list[str]) -> tuple[int, str]:
@@ -125,7 +126,7 @@ def _match_title(title: str, lines: list[str]) -> tuple[int, str]:
             continue
         if have.startswith(want):
             # map the normalised prefix length back onto the cleaned line (white space is single)
-            cleaned = re.sub(r"\s+", " ", line).strip()
+            cleaned = _SPACES.sub(" ", line).strip()
             rest = cleaned[len(want):].strip()
             return k + 1, rest
         return 0, ""

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..models.memo import remember_short
+
 CodeKind = Literal["policy_area", "goal", "performance", "indicator"]
 
 _CORE = (
@@ -64,6 +66,7 @@ def _code_from_match(m: re.Match) -> Code:
     return Code(goal, "goal", pa, goal)
 
 
+@remember_short(4096)  # the readers of a line each ask it (a CodeLine is frozen: safe to share)
 def leading_code(text: str) -> CodeLine | None:
     """The record code a line starts with, if any (`9A1.1 Organiseren ...`)."""
     m = _LEADING.match(text)
@@ -100,9 +103,18 @@ def policy_area_line(text: str, max_title: int = 90) -> tuple[str, str, bool] | 
     return f"{m.group('pa')}{m.group('letter')}", title, labelled
 
 
+@remember_short(4096)
+def _fused(text: str) -> tuple[str, ...]:
+    return tuple(_split_fused(text))
+
+
 def split_fused(text: str) -> list[str]:
     """Split a line where further codes start inside it, glued or after a space:
     `2B4 Handhaven openbare orde2B4.1 Handhaven horecaregelgeving` -> two parts."""
+    return list(_fused(text))
+
+
+def _split_fused(text: str) -> list[str]:
     cuts = [m.start() for m in _EMBEDDED.finditer(text) if m.start() > 0]
     if not cuts:
         return [text]
