@@ -280,7 +280,14 @@ class TextTables:
         source: tuple[int, Unit] | None = None
         first = True
         j = i + 1
+        cells = 0   # cells read so far, bounded as a cell table's (MAX_CELLS)
         while j < len(self.stream):
+            if cells >= MAX_CELLS:
+                last = self.stream.unit(j - 1) or u
+                table.notes.append(("warning", "table_too_large", f"indicator table of more than {MAX_CELLS} "
+                                    f"cells; read its first {len(table.rows)} rows, the rest as text after it",
+                                    last.origin, last.text))
+                break
             v = self.stream.unit(j)
             if v is not None and self.profile.is_chrome(v.text):
                 j += 1
@@ -302,6 +309,7 @@ class TextTables:
                 table.rows.append(row)
                 for k in [k for k, _ in pending] + ([source[0]] if source else []) + [j]:
                     table.roles[k] = f"indicator row '{name[:40]}' (figures not placed)"
+                cells += 1 + len(pending)
                 pending, source = [], None
                 first = False
                 j += 1
@@ -348,6 +356,7 @@ class TextTables:
                 else:
                     row.cells.append(PlacedCell(col, raw, v.origin))
             table.rows.append(row)
+            cells += 1 + n
             for k in units:
                 table.roles[k] = f"indicator row '{name[:40]}'"
             first = False
