@@ -25,7 +25,7 @@ from .limits import MAX_TREE_DEPTH, check_text, limit_size
 from .source_lines import element_lines
 from .paths import ElementPaths
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+")
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|\-–—:·»]\s+")  # from a run's start only: linear in a run of spaces
 
 
 class _BoundedBuilder(LXMLTreeBuilder):
