@@ -86,8 +86,11 @@ def _alternation(words: list[str]) -> str:
     return trie_regex(atoms)
 
 
+_WORD_GAPS = re.compile(r"[\s\-–]+")
+
+
 def _word_key(text: str) -> str:
-    return re.sub(r"[\s\-–]+", "", text.lower())
+    return _WORD_GAPS.sub("", text.lower())
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ class ColumnWords:
     # texts already read (every line of a report is asked about, and headers, labels and value
     # rows repeat): text -> tokens, (text, allow) -> label_only
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
+    _word_roles: dict = field(default_factory=dict, compare=False, repr=False)  # a header word as matched -> role
     MEMO_SIZE, MEMO_TEXT = 20_000, 200   # entries kept at most; longer texts are not kept
     LABELS_AT_MOST = 1_000   # characters of a text made only of header words (longer: never one)
 
@@ -145,6 +149,16 @@ class ColumnWords:
         return cls(roles, prefixes, re.compile("|".join(body), re.IGNORECASE))
 
     def role_of(self, word: str) -> str | None:
+        try:
+            return self._word_roles[word]
+        except KeyError:
+            pass
+        role = self._role_of(word)
+        if len(self._word_roles) < self.MEMO_SIZE:
+            self._word_roles[word] = role
+        return role
+
+    def _role_of(self, word: str) -> str | None:
         key = _word_key(word)
         if key in self.roles:
             return self.roles[key]
@@ -160,8 +174,8 @@ class ColumnWords:
             got = self._remember(text, tuple(self._tokens(text)))
         return list(got)
 
-    def _remember(self, key, value):
-        if len(key if isinstance(key, str) else key[0]) > self.MEMO_TEXT:
+    def _remember(self, key, value, longest: int | None = None):
+        if len(key if isinstance(key, str) else key[0]) > (longest or self.MEMO_TEXT):
             return value
         if len(self._memo) >= self.MEMO_SIZE:
             self._memo.clear()
@@ -169,18 +183,21 @@ class ColumnWords:
         return value
 
     def _tokens(self, text: str) -> list[Token]:
-        out = []
+        return list(self._scan(text))
+
+    def _scan(self, text: str):
+        """The tokens of `text`, one at a time (label_only stops at the first word that is none)."""
         for m in self.pattern.finditer(text):
-            if m.group("year"):
-                out.append(Token("year", m.group(0), m.start(), m.end(), int(m.group("year"))))
-            elif m.groupdict().get("pyear"):
+            kind = m.lastgroup
+            if kind == "year":
+                yield Token("year", m.group(0), m.start(), m.end(), int(m.group("year")))
+            elif kind == "pyear":
                 t = m.group("pyear")
-                out.append(Token(self.year_prefix[t[0].upper()], t, m.start(), m.end(), int(t[1:])))
+                yield Token(self.year_prefix[t[0].upper()], t, m.start(), m.end(), int(t[1:]))
             else:
                 role = self.role_of(m.group("word"))
                 if role is not None:
-                    out.append(Token(role, m.group(0), m.start(), m.end()))
-        return out
+                    yield Token(role, m.group(0), m.start(), m.end())
 
     def label_only(self, text: str, allow: re.Pattern | None = None) -> list[Token] | None:
         """The tokens of `text` when it holds nothing but header words, years and separators
@@ -191,19 +208,24 @@ class ColumnWords:
         if got is not self:
             return None if got is None else list(got)
         got = self._label_only(text, allow)
-        self._remember(key, None if got is None else tuple(got))
+        # a "no" is kept for any text that was read (a long line of prose repeats as well)
+        self._remember(key, None if got is None else tuple(got), self.LABELS_AT_MOST if got is None else None)
         return got
 
     def _label_only(self, text: str, allow: re.Pattern | None) -> list[Token] | None:
         if len(text) > self.LABELS_AT_MOST:
             return None   # a storm of separators and years is no header, and scanning it costs
-        toks = self.tokens(text)
-        if not toks:
-            return None
+        toks: list[Token] = []
         pos = 0
-        for t in toks + [Token("end", "", len(text), len(text))]:
-            gap = text[pos:t.start]
-            if gap and not _SEPARATORS.match(gap) and not (allow and allow.fullmatch(gap.strip(" -/|,&()"))):
-                return None
+        for t in self._scan(text):
+            if not self._separates(text[pos:t.start], allow):
+                return None   # prose: no need to read the rest of it
+            toks.append(t)
             pos = t.end
+        if not toks or not self._separates(text[pos:], allow):
+            return None
         return toks
+
+    @staticmethod
+    def _separates(gap: str, allow: re.Pattern | None) -> bool:
+        return not gap or bool(_SEPARATORS.match(gap)) or bool(allow and allow.fullmatch(gap.strip(" -/|,&()")))
