@@ -15,14 +15,20 @@ from .atomic import write_atomic
 from .tables import TABLES
 
 
+_WHERE_KEYS: dict[tuple[str, bool], tuple[str, ...]] = {}
+
+
 def _where(prefix: str, p: Provenance | None, raw_text: bool = True) -> dict:
     """The provenance columns of a record row (`goal_page`, ...); bbox as a tuple of four floats."""
-    row = {f"{prefix}_page": p and p.page, f"{prefix}_line_start": p and p.line_start,
-           f"{prefix}_line_end": p and p.line_end, f"{prefix}_element": p and p.element,
-           f"{prefix}_bbox": p and p.bbox}
-    if raw_text:
-        row[f"{prefix}_raw_text"] = p.raw if p is not None else None
-    return row
+    keys = _WHERE_KEYS.get((prefix, raw_text))
+    if keys is None:
+        names = ["page", "line_start", "line_end", "element", "bbox"] + (["raw_text"] if raw_text else [])
+        keys = _WHERE_KEYS[(prefix, raw_text)] = tuple(f"{prefix}_{n}" for n in names)
+    if p is None:
+        return dict.fromkeys(keys)
+    values = (p.page, p.line_start, p.line_end, p.element, p.bbox, p.raw) if raw_text else \
+        (p.page, p.line_start, p.line_end, p.element, p.bbox)
+    return dict(zip(keys, values))
 
 
 def table_rows(doc: Document) -> dict[str, list[dict]]:
@@ -53,10 +59,11 @@ def table_rows(doc: Document) -> dict[str, list[dict]]:
                                    "name": i.name, "note": i.note, "unit": i.unit, "unit_label": i.unit_label,
                                    "source": i.source, **_where("indicator", i.provenance)})
     for table, figures in (("indicator_values", doc.values), ("comparison_values", doc.comparison_values)):
+        own = table == "indicator_values"   # an IndicatorValue has a kind, a ComparisonValue a label
         for v in figures:
             rows[table].append({
                 "document_id": d, "indicator_code": v.indicator_code, "indicator_key": v.indicator_key,
-                "kind": getattr(v, "kind", None), "label": getattr(v, "label", None), "year": v.year,
+                "kind": v.kind if own else None, "label": None if own else v.label, "year": v.year,
                 "value": v.value, "raw": v.raw, "status": v.status, "value_unit": v.unit,
                 "comparator": v.comparator, "qualifier": v.qualifier, "markers": v.markers,
                 **_where("value", v.provenance, raw_text=False)})
@@ -81,24 +88,31 @@ def batch_rows(documents: Iterable[Document]) -> dict[str, list[dict]]:
 def csv_text(value: object) -> str:
     """A typed cell as the CSV writes it: '' for None, decimals without exponent, booleans as
     true/false, a bbox as four numbers with two decimals."""
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[return-value]
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format_decimal(value)
-    if isinstance(value, tuple):
-        return " ".join(f"{x:.2f}" for x in value)
+    if kind is Decimal:
+        return format_decimal(value)  # type: ignore[arg-type]
+    if kind is tuple:
+        return " ".join(f"{x:.2f}" for x in value)  # type: ignore[attr-defined]
     return str(value)
 
 
-def render_csv(columns: list[str], rows: Iterable[dict]) -> bytes:
+def _csv_bytes(columns: list[str], lines: Iterable[list]) -> bytes:
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    w.writeheader()
-    for r in rows:
-        w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in columns})
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    w.writerows(lines)   # None is written as an empty cell
     return buf.getvalue().encode("utf-8")
+
+
+def render_csv(columns: list[str], rows: Iterable[dict]) -> bytes:
+    """CSV of `rows` (dicts of cells) under `columns`; a missing or None cell is empty."""
+    return _csv_bytes(columns, ([r.get(k) for k in columns] for r in rows))
 
 
 def write_csv_tables(out: Path, rows: dict[str, list[dict]]) -> list[Path]:
@@ -106,8 +120,8 @@ def write_csv_tables(out: Path, rows: dict[str, list[dict]]) -> list[Path]:
     written = []
     for name, table in TABLES.items():
         path = Path(out) / f"{name}.csv"
-        write_atomic(path, render_csv(table.column_names, ({k: csv_text(v) for k, v in r.items()}
-                                                           for r in rows[name])))
+        columns = table.column_names
+        write_atomic(path, _csv_bytes(columns, ([csv_text(r.get(k)) for k in columns] for r in rows[name])))
         written.append(path)
     return written
 
