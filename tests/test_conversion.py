@@ -2,12 +2,14 @@
 becomes an `internal_error` that says where it was raised, and the module can be patched by name."""
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 from unittest import mock
 
 import extract
 import extract.api.conversion as conversion
+from extract.api.limits import collector_paused
 from conftest import SAMPLES, run_cli
 from extract.parse.records import RecordParser
 from extract.sources import SourceError
@@ -55,3 +57,23 @@ def test_the_conversion_module_is_a_module_and_patchable_by_name():
     with mock.patch("extract.api.conversion.read_layout", side_effect=SourceError("patched", page=3)):
         doc = extract.convert(SEED)
     assert doc.status == "failed" and doc.diagnostics[0].message == "patched" and "page 3" in doc.diagnostics[0].location
+
+
+def test_what_a_conversion_made_goes_to_the_oldest_generation_unwalked():
+    with collector_paused():
+        made = [[] for _ in range(5000)]
+    assert gc.isenabled()
+    young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation=generation)}
+    assert not any(id(o) in young for o in made + [made])
+    assert any(o is made for o in gc.get_objects(generation=2))
+
+
+def test_a_program_s_own_frozen_objects_stay_frozen_through_a_conversion():
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
