@@ -13,8 +13,9 @@ _HEADING = re.compile(r"^(?:wat (?:mag het|heeft het) (?:kosten|gekost)|lasten e
                       r"overzicht (?:van )?(?:baten|lasten))", re.IGNORECASE)
 # The note over a money table: `Bedragen x € 1.000`, `(x € 1000)`.
 _NOTE = re.compile(r"bedragen\s*(?:x|×)\s*€|(?:x|×)\s*€\s*1\.?000", re.IGNORECASE)
-# Words of a money table's header cells.
-_HEADER = re.compile(r"\b(?:lasten|baten|saldo|bedragen|x\s*€|€\s*x|x\s*€?\s*1\.?000|raming|"
+# Words of a money table's header cells (`x\s*(?:€\s*)?1`, not `x\s*€?\s*1`: two white-space runs
+# side by side split a long run every way, quadratic).
+_HEADER = re.compile(r"\b(?:lasten|baten|saldo|bedragen|x\s*€|€\s*x|x\s*(?:€\s*)?1\.?000|raming|"
                      r"primitieve|begroting\s+(?:19|20)\d\d|rekening\s+(?:19|20)\d\d|mutaties?)\b", re.IGNORECASE)
 # Header words of an indicator table: with these, money words (`raming`) do not make a money table.
 _INDICATOR_HEADER = re.compile(r"indicator|streefwaarde|\bbron\b", re.IGNORECASE)
