@@ -204,3 +204,10 @@ def test_one_very_wide_row_does_not_pad_every_row_to_its_width(tmp_path):
     notes = [d for d in doc.diagnostics if d.code == "table_too_large"]
     assert notes and "20000 columns wide" in notes[0].message
     assert str(MAX_CELLS // 20_000) in notes[0].message
+
+
+def test_a_declared_charset_is_read_after_white_space_and_quotes_and_a_run_of_spaces_is_none():
+    from extract.sources.html.encoding import declared_label
+    assert declared_label(b"<meta charset = ' Windows-1252'>") == "windows-1252"
+    assert declared_label(b'<meta http-equiv="Content-Type" content="text/html; charset=utf-8">') == "utf-8"
+    assert declared_label(b"<meta charset=" + b" " * 4000 + b"!") is None

@@ -17,8 +17,9 @@ import re
 from ...models import Diagnostic
 from ..decoding import decode_bytes
 
+# (?:["']\s*)? and not ["']?\s*: two white-space runs side by side split a long run every way
 _META_CHARSET = re.compile(
-    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*(?P<cs>[A-Za-z0-9._:-]+)""", re.IGNORECASE)
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*(?:["']\s*)?(?P<cs>[A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""^\s*<\?xml\b[^>]*\bencoding\s*=\s*["'](?P<cs>[A-Za-z0-9._:-]+)""", re.IGNORECASE)
 # Labels browsers treat as another encoding than Python's codec of the same name.
 _BROWSER_LABELS = {
