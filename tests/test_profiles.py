@@ -112,8 +112,8 @@ def test_a_long_run_of_separators_is_never_scanned_for_header_words(monkeypatch)
     was read as a possible header (stars separate header words), scanned for header words again
     and again (4.4 s for 540 KB). A text longer than LABELS_AT_MOST is no header."""
     scanned = []
-    real = ColumnWords._tokens
-    monkeypatch.setattr(ColumnWords, "_tokens", lambda self, text: scanned.append(len(text)) or real(self, text))
+    real = ColumnWords._scan
+    monkeypatch.setattr(ColumnWords, "_scan", lambda self, text: scanned.append(len(text)) or real(self, text))
     words = registry.get("bbv").columns
     assert words.label_only("Realisatie " + "* " * 400) is not None
     assert words.label_only("Realisatie " + "* " * 3000) is None

@@ -171,19 +171,16 @@ class ColumnWords:
         """The header words and years of `text`, in order."""
         got = self._memo.get(text)
         if got is None:
-            got = self._remember(text, tuple(self._tokens(text)))
+            got = self._remember(text, tuple(self._scan(text)))
         return list(got)
 
-    def _remember(self, key, value, longest: int | None = None):
-        if len(key if isinstance(key, str) else key[0]) > (longest or self.MEMO_TEXT):
+    def _remember(self, key, value, longest: int = MEMO_TEXT):
+        if len(key if isinstance(key, str) else key[0]) > longest:
             return value
         if len(self._memo) >= self.MEMO_SIZE:
             self._memo.clear()
         self._memo[key] = value
         return value
-
-    def _tokens(self, text: str) -> list[Token]:
-        return list(self._scan(text))
 
     def _scan(self, text: str):
         """The tokens of `text`, one at a time (label_only stops at the first word that is none)."""
@@ -209,7 +206,10 @@ class ColumnWords:
             return None if got is None else list(got)
         got = self._label_only(text, allow)
         # a "no" is kept for any text that was read (a long line of prose repeats as well)
-        self._remember(key, None if got is None else tuple(got), self.LABELS_AT_MOST if got is None else None)
+        if got is None:
+            self._remember(key, None, self.LABELS_AT_MOST)
+        else:
+            self._remember(key, tuple(got))
         return got
 
     def _label_only(self, text: str, allow: re.Pattern | None) -> list[Token] | None:

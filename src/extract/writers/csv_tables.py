@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from ..models import Document, Provenance
@@ -15,15 +16,15 @@ from .atomic import write_atomic
 from .tables import TABLES
 
 
-_WHERE_KEYS: dict[tuple[str, bool], tuple[str, ...]] = {}
+@cache
+def _where_keys(prefix: str, raw_text: bool) -> tuple[str, ...]:
+    names = ["page", "line_start", "line_end", "element", "bbox"] + (["raw_text"] if raw_text else [])
+    return tuple(f"{prefix}_{n}" for n in names)
 
 
 def _where(prefix: str, p: Provenance | None, raw_text: bool = True) -> dict:
     """The provenance columns of a record row (`goal_page`, ...); bbox as a tuple of four floats."""
-    keys = _WHERE_KEYS.get((prefix, raw_text))
-    if keys is None:
-        names = ["page", "line_start", "line_end", "element", "bbox"] + (["raw_text"] if raw_text else [])
-        keys = _WHERE_KEYS[(prefix, raw_text)] = tuple(f"{prefix}_{n}" for n in names)
+    keys = _where_keys(prefix, raw_text)
     if p is None:
         return dict.fromkeys(keys)
     values = (p.page, p.line_start, p.line_end, p.element, p.bbox, p.raw) if raw_text else \
