@@ -107,6 +107,22 @@ def test_the_header_word_trie_finds_what_the_list_of_words_found():
         assert got == _listed_longest_first(words, listed, line), line
 
 
+def test_every_header_word_of_every_profile_is_found_behind_the_first_character_test():
+    """The header-word pattern first tests the character a token can start with (the class is
+    built from the words): each word of each built-in profile, and of a table whose words start
+    with a digit, an accent or a sign, is still found as a token of its role, in any case,
+    between other words, and the year forms too."""
+    tables = [registry.get(name).columns for name in registry.profiles()]
+    tables.append(ColumnWords.from_table({"comparison": ["100.000+ gemeenten", "Ééncijferig", "% inwoners", "(x 1000)"],
+                                          "realisatie": ["realisatie"], "year_prefix": {"R": "realisatie"}}))
+    for words in tables:
+        for key, role in words.roles.items():
+            for text in (key, key.upper(), f"- {key} / 2019"):
+                found = [t.role for t in words.tokens(text)]
+                assert role in found, (text, found)
+    assert [(t.role, t.year) for t in tables[-1].tokens("R2019 2020")] == [("realisatie", 2019), ("year", 2020)]
+
+
 def test_a_long_run_of_separators_is_never_scanned_for_header_words(monkeypatch):
     """A fuzz input put 2,000 stars inside every indicator row of a layout text: every such line
     was read as a possible header (stars separate header words), scanned for header words again

@@ -131,3 +131,23 @@ def test_a_space_groups_thousands_only():
 def test_year_before_the_value():
     cell = parse_cell("2021: 180")
     assert (cell.year, cell.value) == (2021, D("180"))
+
+
+def test_remembered_answers_are_kept_for_short_texts_only_and_bounded():
+    """`remember_short`: a text asked again is not computed again when it is short; a long one
+    is computed each time and never kept; a full table of answers starts again (bounded)."""
+    from extract.models.memo import remember_short
+    calls: list[str] = []
+
+    @remember_short(3, longest=5)
+    def upper(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    assert [upper("ab"), upper("ab"), upper("abcdefgh"), upper("abcdefgh")] == ["AB", "AB", "ABCDEFGH", "ABCDEFGH"]
+    assert calls == ["ab", "abcdefgh", "abcdefgh"]
+    answers = upper.__self__
+    for text in ("c", "d", "e", "f"):
+        upper(text)
+    assert len(answers) <= 3 and "abcdefgh" not in answers
+    assert upper("f") == "F" and calls.count("f") == 1
