@@ -156,7 +156,7 @@ def _text_origin(origin: Origin, real_line: list[int], pages: list[int] | None) 
     first = real_line[min(int(origin.bbox[1] // LINE_HEIGHT), len(real_line) - 1)]
     last = real_line[min(int((origin.bbox[3] - FONT_SIZE) // LINE_HEIGHT), len(real_line) - 1)]
     page = pages[first - 1] if pages else None
-    return Origin(page=page, line=first, line_end=last if last != first else None, element=origin.element)
+    return Origin(page, first, last if last != first else None, origin.element)   # positional: one per line
 
 
 def _to_text_origins(block: Block, real_line: list[int], pages: list[int] | None) -> None:

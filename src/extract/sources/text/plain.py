@@ -212,18 +212,20 @@ def _looks_like_prose_pipe(line: str) -> bool:
 def _pipe_table(rows: list[tuple[int, str]]) -> Block:
     out: list[list[Cell]] = []
     for number, line in rows:
-        if _PIPE_SEPARATOR.match(line.strip()):
-            continue
         body = line.strip()
+        if _PIPE_SEPARATOR.match(body):
+            continue
         if body.startswith("|"):
             body = body[1:]
         if body.endswith("|"):
             body = body[:-1]
         cells = []
+        row = len(out) + 1
         for col, part in enumerate(body.split("|"), start=1):
-            origin = Origin(line=number, element=f"row {len(out) + 1} col {col}")
-            lines = [Line(t.strip(), origin) for t in _BR.split(part) if t.strip()]
-            cells.append(Cell(lines=lines, origin=origin))
+            # positional: a row of a pipe table is made for every cell of a report's tables
+            origin = Origin(None, number, None, f"row {row} col {col}")
+            texts = _BR.split(part) if "<" in part else (part,)
+            cells.append(Cell([Line(t, origin) for t in map(str.strip, texts) if t], origin))
         out.append(cells)
     first, last = rows[0][0], rows[-1][0]
     return Block("table", rows=out, origin=Origin(line=first, line_end=last))
