@@ -75,6 +75,9 @@ class RecordParser:
         self.reading = Reading()
         self.roles: list[str] = []  # what each unit was read as: `extract inspect` shows it
         self._marks: dict[int, str] = {}  # roles set for units a step consumed beyond its first
+        # the kinds of line a unit is tried as, in turn (chosen once: a step is taken for every
+        # line; functions, not bound methods, so the parser holds no cycle to itself)
+        self._readers = _CODED_READERS if self.profile.leiden_codes else _NUMBERED_READERS
 
     # -- main loop ---------------------------------------------------------------------------
     def run(self) -> ParseResult:
@@ -133,11 +136,8 @@ class RecordParser:
             return i + 1
         if not _WORDY.search(u.text):   # no letter or digit: only prose or a title goes on with it
             return self._plain_text(i, u)
-        readers = (self._text_table, self._numbered, self._policy_area, self._indicator_header, self._code,
-                   self._bare_policy_area, self._section_heading) if self.profile.leiden_codes else (
-                   self._text_table, self._numbered, self._section_heading)
-        for read in readers:
-            j = read(i, u)
+        for read in self._readers:
+            j = read(self, i, u)
             if j is not None:
                 return j
         return self._plain_text(i, u)
@@ -349,3 +349,10 @@ class RecordParser:
         p.raw = p.raw + "\n" + u.text
         if u.origin.line is not None:
             p.line_end = u.origin.line
+
+
+# the kinds of line RecordParser.step tries a unit as, in turn, under a profile with Leiden codes and without
+_CODED_READERS = (RecordParser._text_table, RecordParser._numbered, RecordParser._policy_area,
+                  RecordParser._indicator_header, RecordParser._code, RecordParser._bare_policy_area,
+                  RecordParser._section_heading)
+_NUMBERED_READERS = (RecordParser._text_table, RecordParser._numbered, RecordParser._section_heading)

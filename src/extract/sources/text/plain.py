@@ -135,7 +135,8 @@ def text_blocks(raw_lines: list[str], pages: list[int] | None = None, source_fil
 
     def flush_para() -> None:
         if para:
-            blocks.append(Block("paragraph", lines=list(para), origin=para[0].origin.span(para[-1].origin)))
+            origin = para[0].origin if len(para) == 1 else para[0].origin.span(para[-1].origin)
+            blocks.append(Block("paragraph", list(para), origin=origin))
             para.clear()
 
     def flush_table() -> None:
@@ -158,7 +159,12 @@ def text_blocks(raw_lines: list[str], pages: list[int] | None = None, source_fil
             # most lines: no rule, pipe or heading can start here (each needs one of these marks)
             if table_rows:
                 flush_table()
-            para.append(Line(line.rstrip(), Origin(page=pages[number - 1] if pages else None, line=number)))
+            para.append(Line(line.rstrip(), Origin(pages[number - 1] if pages else None, number)))
+            continue
+        if not s:   # a blank line: neither a rule nor a row; it ends a table and a paragraph
+            if table_rows:
+                flush_table()
+            flush_para()
             continue
         if is_rule(line):
             end = table_end(raw_lines, number - 1)
