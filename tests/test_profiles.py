@@ -137,3 +137,26 @@ def test_a_long_run_of_separators_is_never_scanned_for_header_words(monkeypatch)
     doc = extract.convert(sample)
     assert doc.status == "ok" and len(doc.indicators) >= 5
     assert sum(n for n in scanned if n > ColumnWords.LABELS_AT_MOST) < sample.stat().st_size / 10
+
+
+def test_the_joined_code_patterns_turn_away_only_lines_no_code_pattern_starts():
+    """`NumberedCodes.may_start` (the goal, goal-before-table and performance patterns joined as
+    one) says False only of lines that none of the patterns starts: on every line of the text
+    samples, under every built-in profile and one with a case-blind pattern."""
+    import re as _re
+    from extract.profiles.definition import NumberedCodes
+    lines = [line.strip() for f in sorted((ROOT / "samples").rglob("*.txt"))
+             for line in f.read_text(encoding="utf-8", errors="replace").splitlines()]
+    lines += ["Doel 1: Meer banen", "doel 2 minder armoede", "1.1 Wij doen", "Prestatie 1.2.3 Iets", "Tekst"]
+    codes = [registry.get(name).codes for name in registry.profiles()]
+    codes.append(NumberedCodes(goal=(_re.compile(r"doel\s+(?P<code>\d+)\s*(?P<title>.*)", _re.IGNORECASE),),
+                               performance=(_re.compile(r"(?P<code>\d+\.\d+)\s+(?P<title>.*)"),)))
+    turned_away = 0
+    for c in codes:
+        assert c._starts is not None
+        for line in lines:
+            if not c.may_start(line):
+                turned_away += 1
+                assert c.goal_line(line) is None and c.performance_line(line) is None and c.goal_before(line) is None, line
+    assert turned_away > len(lines)
+    assert codes[-1].may_start("DOEL 3 Iets") and not codes[-1].may_start("1 Iets")

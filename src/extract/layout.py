@@ -71,7 +71,8 @@ class Block:
         made are left out)."""
         if self.kind == "table":
             return "\n".join(" | ".join(c.text for c in row if not c.spanned) for row in self.rows)
-        return "\n".join(line.text for line in self.lines)
+        lines = self.lines
+        return lines[0].text if len(lines) == 1 else "\n".join([line.text for line in lines])
 
 
 @dataclass(slots=True)

@@ -66,21 +66,22 @@ class NumberedGoals:
     def read(self, i: int, u: Unit) -> tuple[int, dict[int, str]] | None:
         roles: dict[int, str] = {}
         text = u.text
-        m = self.codes.goal_line(text)
-        if m is not None:
-            return self._goal(i, m[0], m[1], u, roles), roles
-        m = self.codes.performance_line(text)
-        if m is not None and m[1]:
-            code = m[0]
-            if code not in self.found.performances:
-                parent = code.rsplit(".", 1)[0] if "." in code else None
-                self.found.define(Code(code, "performance", None, parent if parent in self.found.goals else self.goal),
-                                  m[1], u)
-            roles[i] = f"performance {code}"
-            return i + 1, roles
-        m = self.codes.goal_before(text)
-        if m is not None and not sections.is_section_heading(m[1]) and self._table_follows(i):
-            return self._goal(i, m[0], m[1], u, roles), roles
+        if self.codes.may_start(text):
+            m = self.codes.goal_line(text)
+            if m is not None:
+                return self._goal(i, m[0], m[1], u, roles), roles
+            m = self.codes.performance_line(text)
+            if m is not None and m[1]:
+                code = m[0]
+                if code not in self.found.performances:
+                    parent = code.rsplit(".", 1)[0] if "." in code else None
+                    self.found.define(Code(code, "performance", None,
+                                           parent if parent in self.found.goals else self.goal), m[1], u)
+                roles[i] = f"performance {code}"
+                return i + 1, roles
+            m = self.codes.goal_before(text)
+            if m is not None and not sections.is_section_heading(m[1]) and self._table_follows(i):
+                return self._goal(i, m[0], m[1], u, roles), roles
         for cut in _GLUED.finditer(text):
             tail = text[cut.start():]
             m = self.codes.goal_line(tail)

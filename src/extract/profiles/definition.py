@@ -34,6 +34,17 @@ class NumberedCodes:
     performance: tuple[re.Pattern, ...] = ()
     indicator: tuple[re.Pattern, ...] = ()
 
+    # the goal, goal-before-table and performance patterns as one: a line none of them can start
+    # is turned away by one match (the parser asks every line), None when they cannot be joined
+    _starts: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", _joined((*self.goal, self.goal_before_table, *self.performance)))
+
+    def may_start(self, text: str) -> bool:
+        """Can a goal, goal-before-table or performance line start `text`? (False: none does.)"""
+        return self._starts is None or self._starts.match(text) is not None
+
     @staticmethod
     def _first(patterns, text: str) -> tuple[str, str] | None:
         for p in patterns:
@@ -101,6 +112,30 @@ class Profile:
 _KEYS = {"name", "title", "leiden_codes", "detect", "min_score", "codes", "columns", "sections", "units", "sources", "extends"}
 _CODE_KEYS = {"goal", "goal_before_table", "performance", "indicator"}
 _SECTION_KEYS = {"headings", "chrome"}
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_REFERS = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")   # (?P=name), (?(1)...), \1
+
+
+def _joined(patterns) -> re.Pattern | None:
+    """One pattern matching where any of `patterns` matches at a text's start (their group names
+    dropped, their case flag kept per part); None when they cannot be joined (a back-reference,
+    a flag for the whole pattern inside it)."""
+    parts = []
+    for p in patterns:
+        if p is None:
+            continue
+        if _REFERS.search(p.pattern) or p.flags & ~(re.IGNORECASE | re.UNICODE):
+            return None   # a group referred to by name or number would change in the join
+        body = _NAMED_GROUP.sub("(?:", p.pattern)
+        parts.append(f"(?i:{body})" if p.flags & re.IGNORECASE else f"(?:{body})")
+    if not parts:
+        return re.compile(r"(?!)")
+    try:
+        return re.compile("|".join(parts))
+    except re.error:
+        return None
 
 
 def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern:
