@@ -211,3 +211,16 @@ def test_a_declared_charset_is_read_after_white_space_and_quotes_and_a_run_of_sp
     assert declared_label(b"<meta charset = ' Windows-1252'>") == "windows-1252"
     assert declared_label(b'<meta http-equiv="Content-Type" content="text/html; charset=utf-8">') == "utf-8"
     assert declared_label(b"<meta charset=" + b" " * 4000 + b"!") is None
+
+
+def test_a_description_nested_in_a_description_is_part_of_it_not_read_again():
+    """Fuzz #12555 of seed 2033 nested 58,610 `<dd>` in one another (through unclosed spans) in an
+    indicator card: each was collected as a description of the term and read again inside every
+    one around it (24 s for 0.24 MB; `html-card-of-descriptions-nested-in-one-another.html`).
+    A term or description is read whole; what is nested in it is its text."""
+    from extract.sources.html.tables import dl_groups
+    dl = BeautifulSoup("<dl><div><dt>Realisatie</dt><dd>5<span><dd>6<span><dd>7</dd></span></dd></span></dd></div>"
+                       "<dt>Streefwaarde</dt><dd>8</dd></dl>", "lxml").dl
+    groups = dl_groups(dl)
+    assert [(dt.get_text(), [dd.get_text() for dd in dds]) for dt, dds in groups] == [
+        ("Realisatie", ["567"]), ("Streefwaarde", ["8"])]
