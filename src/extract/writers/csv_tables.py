@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from ..models import Document, Provenance
+from ..models import PROVENANCE_COLUMNS, Document, Provenance
 from ..models.values import format_decimal
 from .atomic import write_atomic
 from .tables import TABLES
@@ -18,7 +18,7 @@ from .tables import TABLES
 
 @cache
 def _where_keys(prefix: str, raw_text: bool) -> tuple[str, ...]:
-    names = ["page", "line_start", "line_end", "element", "bbox"] + (["raw_text"] if raw_text else [])
+    names = PROVENANCE_COLUMNS if raw_text else [n for n in PROVENANCE_COLUMNS if n != "raw_text"]
     return tuple(f"{prefix}_{n}" for n in names)
 
 

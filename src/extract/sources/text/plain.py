@@ -181,9 +181,6 @@ def text_blocks(raw_lines: list[str], pages: list[int] | None = None, source_fil
             table_rows.append((number, line))
             continue
         flush_table()
-        if not line.strip():
-            flush_para()
-            continue
         heading = _heading(line)
         if heading:
             flush_para()
