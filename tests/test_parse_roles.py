@@ -35,3 +35,30 @@ def test_code_in_own_cell_labels_the_code_and_its_title_then_the_next_line():
     assert roles["Handhaven van de leerplicht"] == "performance 7B1.1 (title)"
     assert roles["Bestrijden van voortijdig schoolverlaten"] == "performance 7B1.2 (title)"
     assert roles["Effectindicatoren bij 7B Onderwijs"] == "section heading"
+
+
+def test_the_reader_gate_turns_away_only_lines_no_reader_takes():
+    """A short line the parser's gate turns away goes straight to prose: under every built-in
+    profile, every line of the text samples the gate turns away is one that each of the
+    profile's readers returns None for (the gate asks each reader's first question once per
+    text; a repeated value cell then costs one lookup instead of seven readers)."""
+    from extract.layout import Block, Layout, Line, Origin
+    from extract.models.values import clean_text
+    from extract.parse import records
+    from extract.parse.records import RecordParser
+    from extract.parse.units import Unit
+    from extract.profiles import registry
+    texts = sorted({clean_text(line) for f in TEXT_SAMPLES
+                    for line in f.read_text(encoding="utf-8", errors="replace").splitlines()} - {""})
+    texts += ["7,3", "-", "2019", "Doel 1: Meer banen", "1.1 Wij doen", "Realisatie 2020", "8C1.a Aantal"]
+    layout = Layout(source_file="gate.txt", format="text",
+                    blocks=[Block("paragraph", [Line(t, Origin(None, k))]) for k, t in enumerate(texts, 1)])
+    turned_away = 0
+    for name in registry.profiles():
+        parser = RecordParser(layout, profile=registry.get(name))
+        for i, u in enumerate(parser.units):
+            if isinstance(u, Unit) and len(u.text) <= records._GATED_UP_TO and not parser._may_take(u.text):
+                turned_away += 1
+                for read in parser._readers:
+                    assert read(parser, i, u) is None, (name, u.text, read.__name__)
+    assert turned_away > len(texts)

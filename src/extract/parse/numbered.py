@@ -63,6 +63,11 @@ class NumberedGoals:
             return _LABEL_GLUED.sub("", v.text), j + 1
         return "", i + 1
 
+    def may_take(self, text: str) -> bool:
+        """Can `read` take a line of this text, in any state? (False: it returns None.)"""
+        return self.codes.may_start(text) or any(self.codes.goal_line(text[cut.start():]) is not None
+                                                 for cut in _GLUED.finditer(text))
+
     def read(self, i: int, u: Unit) -> tuple[int, dict[int, str]] | None:
         roles: dict[int, str] = {}
         text = u.text

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..layout import Layout
+from ..models.memo import remember_short
 from ..profiles import registry, sections
 from ..profiles.codes import CodeLine, leading_code, policy_area_line, split_fused
 from ..profiles.columns import starts_header
@@ -30,6 +31,10 @@ from .numbered import NumberedGoals
 from .text_tables import TextTables
 from .titles import OpenTitle, column_widths, detect_wrapped, pick_continued
 from .units import Stream, TableUnit, Unit, build_units
+
+# Lines at most this long are asked once per text whether a reader may take them (a report
+# repeats its value cells, dashes and years by the thousand); a longer line goes to the readers.
+_GATED_UP_TO = 80
 
 # A line with a letter or a digit: every kind of line but prose has one (a heading, a code, a
 # header, a table's first line); punctuation alone (`,`, `#`, `-`) skips the readers.
@@ -78,6 +83,7 @@ class RecordParser:
         # the kinds of line a unit is tried as, in turn (chosen once: a step is taken for every
         # line; functions, not bound methods, so the parser holds no cycle to itself)
         self._readers = _CODED_READERS if self.profile.leiden_codes else _NUMBERED_READERS
+        self._may_take = _reader_gate(self.profile.leiden_codes, self.text_tables, self.numbered)
 
     # -- main loop ---------------------------------------------------------------------------
     def run(self) -> ParseResult:
@@ -134,8 +140,11 @@ class RecordParser:
         if self.profile.is_chrome(u.text):
             self.role = "page chrome"
             return i + 1
-        if not _WORDY.search(u.text):   # no letter or digit: only prose or a title goes on with it
+        text = u.text
+        if not _WORDY.search(text):   # no letter or digit: only prose or a title goes on with it
             return self._plain_text(i, u)
+        if len(text) <= _GATED_UP_TO and not self._may_take(text):
+            return self._plain_text(i, u)   # no reader takes this text, whatever was read before
         for read in self._readers:
             j = read(self, i, u)
             if j is not None:
@@ -349,6 +358,24 @@ class RecordParser:
         p.raw = p.raw + "\n" + u.text
         if u.origin.line is not None:
             p.line_end = u.origin.line
+
+
+def _reader_gate(leiden_codes: bool, text_tables: TextTables, numbered: NumberedGoals):
+    """Whether a reader of `_CODED_READERS` (with `leiden_codes`) or `_NUMBERED_READERS` may take
+    a line of a text, in any state of the parser: each reader's first question, which it asks
+    of the text alone; False only when every reader would return None. Remembered per text (the
+    answer depends on the text and the profile only); holds no reference to the parser."""
+    labels = text_tables.labels
+
+    def numbered_may_take(text: str) -> bool:
+        return bool(labels(text) or numbered.may_take(text) or sections.is_section_heading(text)
+                    or sections.is_goal_table_header(text))
+
+    def coded_may_take(text: str) -> bool:
+        return bool(numbered_may_take(text) or policy_area_line(text) or sections.goals_intro(text)
+                    or starts_header(text) or leading_code(text) is not None)
+
+    return remember_short(50_000, longest=_GATED_UP_TO)(coded_may_take if leiden_codes else numbered_may_take)
 
 
 # the kinds of line RecordParser.step tries a unit as, in turn, under a profile with Leiden codes and without

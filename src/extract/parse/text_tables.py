@@ -65,7 +65,8 @@ class TextTables:
         self._header_memo: dict[int, bool] = {}
 
     # -- where a table starts ----------------------------------------------------------------
-    def _labels(self, text: str):
+    def labels(self, text: str):
+        """The header labels a line is made of (None: it holds other text)."""
         toks = self.words.label_only(text, self.allow)
         if toks is None and self.own is not None and len(text) <= 60 and self.own.fullmatch(text.strip()):
             return [Token("waarde", text, 0, len(text))]
@@ -75,7 +76,7 @@ class TextTables:
         u = self.stream.unit(i)
         if u is None or len(u.text) > 200:
             return None
-        toks = self._labels(u.text)
+        toks = self.labels(u.text)
         if not toks:
             return None
         roles = [t.role for t in toks]
@@ -89,7 +90,7 @@ class TextTables:
         if roles[0] in ("group", "other") and len(toks) == 1:
             # `Omschrijving` / `Onderwerp` over the names, when figure labels follow
             nxt = self.stream.unit(i + 1)
-            labels = self._labels(nxt.text) if nxt is not None else None
+            labels = self.labels(nxt.text) if nxt is not None else None
             if labels and any(t.role in ("realisatie", "streefwaarde", "nulmeting", "year") for t in labels):
                 return self._cell_table(i, u)
         return None
@@ -97,7 +98,7 @@ class TextTables:
     def _coded(self, j: int) -> bool:
         """Rows that start with a Leiden-style code are read by the code-driven reader (the
         first unit after the header's label lines)."""
-        while (v := self.stream.unit(j)) is not None and self._labels(v.text):
+        while (v := self.stream.unit(j)) is not None and self.labels(v.text):
             j += 1
         if v is None or not self.profile.leiden_codes:
             return False
@@ -130,7 +131,7 @@ class TextTables:
         key = (j, by_group)
         while key not in self._run_memo:
             cell = self._cell_at(key[0], by_group)
-            if cell is None or not self._labels(cell.text):
+            if cell is None or not self.labels(cell.text):
                 self._run_memo[key] = 0
                 break
             walked.append(key)
@@ -201,7 +202,7 @@ class TextTables:
     def starts_line_table(self, j: int) -> bool:
         """A one-line header (`IndicatorNulmetingR2016...`) at unit j."""
         u = self.stream.unit(j)
-        toks = self._labels(u.text) if u is not None and len(u.text) <= 200 else None
+        toks = self.labels(u.text) if u is not None and len(u.text) <= 200 else None
         return bool(toks) and len(toks) >= 3 and toks[0].role != "year"
 
     def at_header(self, j: int) -> bool:
@@ -209,7 +210,7 @@ class TextTables:
         u = self.stream.unit(j)
         if u is None:
             return False
-        toks = self._labels(u.text)
+        toks = self.labels(u.text)
         return bool(toks) and (toks[0].role == "name" or "kind_row" in {t.role for t in toks})
 
     def _cell_table(self, i: int, u: Unit) -> TextTable | None:
@@ -219,7 +220,7 @@ class TextTables:
             return None   # no table has so many columns: a run of labels (tried from each of its lines)
         header: list[Cell] = []
         j = i
-        while (cell := self._cell_at(j, by_group)) is not None and self._labels(cell.text):
+        while (cell := self._cell_at(j, by_group)) is not None and self.labels(cell.text):
             header.append(cell)
             j = cell.units[-1] + 1
         if self._coded(j):
@@ -267,7 +268,7 @@ class TextTables:
     def _line_table(self, i: int, u: Unit) -> TextTable | None:
         columns = columns_from_line(u.text, self.words)
         nxt = self.stream.unit(i + 1)
-        if self._coded(i + 1) or (nxt is not None and self._labels(nxt.text)):
+        if self._coded(i + 1) or (nxt is not None and self.labels(nxt.text)):
             return None   # coded rows, or a header going on over more lines: the code-driven reader
         figures = [c for c in columns if c.figure or c.role == "period"]
         n = len(figures)
