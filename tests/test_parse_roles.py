@@ -62,3 +62,35 @@ def test_the_reader_gate_turns_away_only_lines_no_reader_takes():
                 for read in parser._readers:
                     assert read(parser, i, u) is None, (name, u.text, read.__name__)
     assert turned_away > len(texts)
+
+
+def _with_value_runs(path: Path) -> bytes:
+    """A sample with runs of bare value cells, dashes and years put between its paragraphs."""
+    out = []
+    for k, line in enumerate(path.read_text(encoding="utf-8", errors="replace").split("\n")):
+        out.append(line)
+        if not line.strip() and k % 3 == 0:
+            out.extend(["7,3", "", "-", "", "2019", "", "12 %", ""])
+    return "\n".join(out).encode("utf-8")
+
+
+@pytest.mark.parametrize("path", TEXT_SAMPLES + sorted(SAMPLES.rglob("*.html"))[:6], ids=lambda p: p.name)
+@pytest.mark.parametrize("runs", [False, True], ids=["as-is", "value-runs"])
+def test_a_run_of_prose_read_at_once_reads_as_line_by_line(path, runs, monkeypatch):
+    """The parser at rest reads a run of lines no reader may take in one loop: the roles and
+    records are those of reading them one step at a time (on each sample, and on each text
+    sample with runs of value cells put between its paragraphs)."""
+    from extract.parse.records import RecordParser
+    if runs and path.suffix != ".txt":
+        pytest.skip("value runs are put into texts")
+    data = _with_value_runs(path) if runs else path.read_bytes()
+
+    def parsed():
+        layout = read_layout(path, data, str(path))
+        parser, _ = record_parser(layout)
+        result = parser.run()
+        return parser.roles, result
+
+    roles, result = parsed()
+    monkeypatch.setattr(RecordParser, "_prose_run", lambda self, i: i)
+    assert parsed() == (roles, result)

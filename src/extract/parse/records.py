@@ -102,6 +102,12 @@ class RecordParser:
                                   "indicator table (grid): " + describe(grid.columns))
                 i += 1
                 continue
+            if self._at_rest():
+                j = self._prose_run(i)
+                if j > i:
+                    self.roles.extend(["text (not placed)"] * (j - i))
+                    i = j
+                    continue
             self.role = "text (not placed)"
             j = self.step(i, u)
             if j == i + 1 and not self._marks:
@@ -114,6 +120,30 @@ class RecordParser:
         self.found.link_footnotes()
         self.found.confirm_policy_areas()
         return self.found.result()
+
+    def _at_rest(self) -> bool:
+        """Nothing is being read that a line of prose could go on with or end: no explanation,
+        no title that may go on, no goal description, no footnotes under a table."""
+        r = self.reading
+        return (r.open is None and r.goal_text is None and self.explanations.draft is None
+                and not self.tables.state.in_notes)
+
+    def _prose_run(self, i: int) -> int:
+        """At rest, the end of the run of units from `i` on that `step` would read as prose
+        one by one, changing nothing: text units that are no page chrome and that no reader
+        may take (the gate of `step`). A report's runs of value cells and dashes cost one
+        loop."""
+        units, may_take, chrome = self.units, self._may_take, self.profile.is_chrome
+        wordy, n = _WORDY.search, len(units)
+        while i < n:
+            u = units[i]
+            if not isinstance(u, Unit):
+                break
+            text = u.text
+            if chrome(text) or (wordy(text) and (len(text) > _GATED_UP_TO or may_take(text))):
+                break
+            i += 1
+        return i
 
     def mark(self, i: int, role: str) -> None:
         """The role of unit `i`, consumed by the current step but read as something else than

@@ -24,6 +24,12 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _WIDGET = re.compile(r"\((?:BUTTON|IMG|INLINE|FORM)\)\s*|\[(?:BUTTON|IMG|INLINE|FORM|\d+)\]\s*")
 
 
+# A paragraph's rows: none, and never added to (one empty tuple for all, not a list per paragraph).
+_NO_ROWS = ()
+# An Origin made from all its fields at once: the named tuple's own constructor is a Python
+# function with keyword defaults, and one is made for every line of a text.
+_new_origin = tuple.__new__
+
 # what the first visible character of a rule or heading line is (a pipe row has a `|` anywhere)
 _MARKED_START = frozenset(RULE_START + "#")
 
@@ -134,10 +140,11 @@ def text_blocks(raw_lines: list[str], pages: list[int] | None = None, source_fil
     table_rows: list[tuple[int, str]] = []
 
     def flush_para() -> None:
+        nonlocal para
         if para:
             origin = para[0].origin if len(para) == 1 else para[0].origin.span(para[-1].origin)
-            blocks.append(Block("paragraph", list(para), origin=origin))
-            para.clear()
+            blocks.append(Block("paragraph", para, _NO_ROWS, 0, origin))
+            para = []
 
     def flush_table() -> None:
         if not table_rows:
@@ -159,7 +166,8 @@ def text_blocks(raw_lines: list[str], pages: list[int] | None = None, source_fil
             # most lines: no rule, pipe or heading can start here (each needs one of these marks)
             if table_rows:
                 flush_table()
-            para.append(Line(line.rstrip(), Origin(pages[number - 1] if pages else None, number)))
+            para.append(Line(line.rstrip(), _new_origin(Origin, (pages[number - 1] if pages else None, number,
+                                                                 None, None, None))))
             continue
         if not s:   # a blank line: neither a rule nor a row; it ends a table and a paragraph
             if table_rows:
