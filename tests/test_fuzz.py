@@ -74,3 +74,22 @@ def test_source_wrapped_over_a_storm_of_short_lines_takes_a_few_pieces():
     assert row.source.startswith("Gemeente Leid")
     assert len(row.source.split()) <= 2 + 4
     assert [i.source for i in doc.indicators if i.code == "6B2.c"] == ["Vroegsignalering"]
+
+
+def test_a_row_gathers_only_the_cells_it_can_take(monkeypatch):
+    """A cell-per-line indicator row takes at most one cell per column (beside `5,7 (2015)`
+    entries) and a source: fuzz #71044 of seed 2032 put 1.75 million value lines after one, and
+    the row gathered every one of them to use six. The row reads as it does without them."""
+    import extract
+    from extract.parse import indicator_rows
+    sizes = []
+    real = indicator_rows.assign_cells
+    monkeypatch.setattr(indicator_rows, "assign_cells",
+                        lambda model, cells, row: sizes.append(len(cells)) or real(model, cells, row))
+    doc = extract.convert(FUZZ_DATA / "text-cell-per-line-row-before-sixty-thousand-value-lines.txt")
+    plain = extract.convert(ROOT / "samples" / "editions" / "begroting-2020-8c-sport.txt")
+    assert sizes and max(sizes) <= 10
+    def values(d):
+        return [(v.indicator_code, v.kind, v.year, v.raw) for v in d.values]
+    assert values(doc) == values(plain) and len(doc.values) >= 5
+    assert [(i.code, i.source) for i in doc.indicators] == [(i.code, i.source) for i in plain.indicators]

@@ -205,8 +205,12 @@ class IndicatorReader:
             if cell_at is not None:
                 j = group_start + cell_at  # the cells start inside the group: read them from there
             cells: list[tuple[str, Origin]] = []
+            # assign_cells takes at most one cell that is no `5,7 (2015)` entry per column, and
+            # the source: once that many are gathered, more cannot change what it takes (a row
+            # over a million value lines gathered them all, to use six)
+            most, plain = len(model.values) + 1, 0
             k = j
-            while k < len(self.stream) and not self.stream.row_end(self.stream[k]):
+            while k < len(self.stream) and not self.stream.row_end(self.stream[k]) and plain < most:
                 v = self.stream[k]
                 if not cells and model.width and read_value_line(model, v.text, v.origin, row) is not None:
                     row.cells.clear()
@@ -222,6 +226,7 @@ class IndicatorReader:
                     found = True
                     break
                 cells.append((v.text, v.origin))
+                plain += not is_year_entry(v.text)
                 k += 1
             if found:
                 j = k
