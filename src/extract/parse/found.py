@@ -121,7 +121,6 @@ class Found:
                          end: Origin, raw: str, table: int, source_column: bool) -> None:
         """An indicator row as read: the indicator (name, note in parentheses, source), its
         values, the markers to link to footnotes, and what could not be placed."""
-        prov = provenance(self.src, start, raw, end)
         name_parts, notes = [], []
         for k, line in enumerate(name_lines):
             m = _PAREN_NOTE.match(line.strip())
@@ -142,7 +141,7 @@ class Found:
         else:
             self.indicators[code.text] = Indicator(code=code.text, goal_code=code.goal, name=name,
                                                    note="; ".join(notes) or None, source=source or None,
-                                                   provenance=prov)
+                                                   provenance=provenance(self.src, start, raw, end))
         for marker in (name_markers, source_markers):
             if marker:
                 self.markers.append(Marker(code.text, table, marker, start))
