@@ -94,3 +94,26 @@ def test_a_run_of_prose_read_at_once_reads_as_line_by_line(path, runs, monkeypat
     roles, result = parsed()
     monkeypatch.setattr(RecordParser, "_prose_run", lambda self, i: i)
     assert parsed() == (roles, result)
+
+
+def test_a_goal_label_glued_onto_the_text_before_it_starts_a_goal():
+    """`...in duizenden euro'sDoelstelling 1` (a PDF's text run together): the goal starts at the
+    glued label's capital, wherever the text before it ends in a letter, quote or dot; the cut
+    points are those of the look-behind form of the pattern on every sample line."""
+    import re as _re
+    from extract.layout import Block, Layout, Line, Origin
+    from extract.parse import numbered
+    from extract.parse.records import RecordParser
+    from extract.profiles import registry
+    reference = _re.compile(r"(?<=[a-zà-ÿ'’.])(?=[A-Z][a-z]+(?:\s*\d))")
+    texts = [line for f in TEXT_SAMPLES for line in f.read_text(encoding="utf-8", errors="replace").splitlines()]
+    texts += ["in duizenden euro'sDoelstelling 1", "x.Doel 2", "aAb3Cd 4", "éDoelstelling 3", "Doelstelling 4"]
+    for text in texts:
+        assert [m.start() for m in numbered._GLUED.finditer(text)] == [m.start() for m in reference.finditer(text)], text
+    layout = Layout(source_file="glued.txt", format="text", blocks=[
+        Block("paragraph", [Line("Lasten in duizenden euro'sDoelstelling 1", Origin(None, 1))]),
+        Block("paragraph", [Line("Meer mensen aan het werk", Origin(None, 3))])])
+    parser = RecordParser(layout, profile=registry.get("bbv"))
+    result = parser.run()
+    assert [(g.code, g.title) for g in result.goals] == [("1", "Meer mensen aan het werk")]
+    assert parser.roles[:2] == ["goal 1", "goal title"]

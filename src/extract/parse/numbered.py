@@ -16,8 +16,10 @@ from ..profiles.definition import Profile
 from .found import Found
 from .units import Stream, Unit
 
-# a goal label glued onto the text before it (`...in duizenden euro'sDoelstelling 1`)
-_GLUED = re.compile(r"(?<=[a-zà-ÿ'’.])(?=[A-Z][a-z]+(?:\s*\d))")
+# a goal label glued onto the text before it (`...in duizenden euro'sDoelstelling 1`): the match
+# starts at the label's capital (a pattern that starts with a character class is searched for
+# that class; one that starts with a look-behind is tried at every position of every line)
+_GLUED = re.compile(r"[A-Z](?<=[a-zà-ÿ'’.][A-Z])(?=[a-z]+\s*\d)")
 # a line that is only a label (`Subdoelstelling`, `Subdoelstelling(en)`), or a label glued to the
 # title it labels (`DoelstellingUtrecht wordt ...`)
 _LABEL = re.compile(r"^(?:sub)?doel(?:stelling)?(?:\(?en\)?)?$", re.IGNORECASE)
