@@ -223,6 +223,22 @@ def test_kind_from_the_section_cues(cue, kind):
     assert look(f"Beleidsterrein 1A Bestuur\n{cue}\nTekst.").kind == kind
 
 
+def test_cue_lines_are_those_a_cue_starts_line_by_line():
+    """The cues are searched for in the joined text at once: the lines found are those each
+    cue matches at the start of, stripped, in order — also after white space, in any case,
+    with a year, and never in the middle of a line."""
+    from extract.parse import metadata
+    from extract.profiles import documents as vocab
+    texts = [line for f in sorted(ROOT.joinpath("samples").rglob("*.txt"))
+             for line in f.read_text(encoding="utf-8", errors="replace").splitlines()]
+    texts += ["  Wat hebben we in 2019 bereikt?", "WAT MAG HET KOSTEN", "\tIn 2020 gaan we", "In 2020 gaan weg",
+              "Tekst: wat gaan we doen", "\u00a0Wat gaan we er voor doen in 2021"]
+    want = [s for s in (t.strip() for t in texts) if any(rx.match(s) for _, rx in vocab.CUES)]
+    assert len(want) > 6 and "Tekst: wat gaan we doen" not in want and "In 2020 gaan weg" not in want
+    assert list(metadata._cue_lines(texts)) == want
+    assert list(metadata._cue_lines(["a\nWat mag het kosten", "Wat mag het kosten"])) == ["Wat mag het kosten"]
+
+
 def test_the_page_decides_before_the_file_name_and_a_weak_cue_after_it():
     assert look("Jaarstukken 2019\nTekst.", "begroting-2020.txt").kind == "jaarstukken"
     assert look("Wat willen we bereiken?\nTekst.", "jaarverslag-2019.txt").kind == "jaarstukken"

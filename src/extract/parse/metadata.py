@@ -22,9 +22,13 @@ COLUMN_LINES = 400    # lines the indicator header years are looked for in
 
 _KINDS = [(kind, re.compile("|".join(words), re.IGNORECASE)) for kind, words in vocab.KIND_WORDS.items()]
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-# Any cue at all, one match per line (its groups unnamed: cues may share a group's name)
-_ANY_CUE = re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', rx.pattern)})" for _, rx in vocab.CUES),
-                      re.IGNORECASE)
+# Any cue at all at the start of a line of the text (its groups unnamed: cues may share a
+# group's name; each cue's `^` is the line's start after its white space): one search over the
+# joined lines instead of a strip and a match per line
+_ANY_CUE = re.compile(r"^[^\S\n]*(?:" + "|".join(
+    f"(?:{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', rx.pattern).replace('|^', '|').removeprefix('^')})"
+    for _, rx in vocab.CUES) + ")", re.IGNORECASE | re.MULTILINE)
+assert all(p.startswith("^") and p.count("^") == p.count("|^") + 1 for p in (rx.pattern for _, rx in vocab.CUES))
 
 
 @dataclass
@@ -58,12 +62,9 @@ def detect(lines: list[str], source_file: str, header_years: dict[str, list[int]
         meta.programme = _programme_heading(lines, head)
     # cues in the text: `Wat hebben we bereikt?`, `Wat gaan we doen in 2019`
     cue_year = None
-    for line in lines:
+    for s in _cue_lines(lines):
         if meta.kind != "other" and cue_year is not None:
             break   # nothing a later cue says changes either
-        s = line.strip()
-        if not _ANY_CUE.match(s):
-            continue
         for kind, rx in vocab.CUES:
             m = rx.match(s)
             if m:
@@ -95,6 +96,18 @@ def detect(lines: list[str], source_file: str, header_years: dict[str, list[int]
     if municipality:
         meta.municipality = municipality_of(lines, titles, stem, _title_of)
     return meta
+
+
+def _cue_lines(lines: list[str]):
+    """The lines a cue starts (stripped), in order."""
+    text = "\n".join(lines)
+    if text.count("\n") != len(lines) - 1:   # a line of several lines: line by line
+        yield from (s for s in (line.strip() for line in lines) if _ANY_CUE.match(s))
+        return
+    for m in _ANY_CUE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        yield text[start:end if end >= 0 else len(text)].strip()
 
 
 # --- kind, year and title ---------------------------------------------------------------------
