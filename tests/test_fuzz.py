@@ -93,3 +93,27 @@ def test_a_row_gathers_only_the_cells_it_can_take(monkeypatch):
         return [(v.indicator_code, v.kind, v.year, v.raw) for v in d.values]
     assert values(doc) == values(plain) and len(doc.values) >= 5
     assert [(i.code, i.source) for i in doc.indicators] == [(i.code, i.source) for i in plain.indicators]
+
+
+def test_a_run_of_labels_is_tried_as_a_header_from_its_first_cells_only(monkeypatch, tmp_path):
+    """A header starts within the first MAX_HEADER_TRIES cells of its run of label cells: fuzz
+    #29917 of seed 2034 put runs of 60 `Nr.` lines (each a label) into a report, and a table
+    was tried from each line of each run, reading the run to its end every time (1,800 header
+    cells per run; 12.8 s for 3 MB). The sample (made from a sample report, with the fuzz input's
+    `\\r\\r\\n` line ends) reads as it does without the run."""
+    import extract
+    from extract.parse import text_tables
+    read = []
+    real = text_tables.columns_from_cells
+    monkeypatch.setattr(text_tables, "columns_from_cells",
+                        lambda texts, *a, **k: read.append(len(texts)) or real(texts, *a, **k))
+    doc = extract.convert(FUZZ_DATA / "text-run-of-sixty-labels-tried-from-each.txt")
+    assert sum(read) <= 1_200, sum(read)   # eight starts of 60 cells, two readings each, and the rest
+    sample = ROOT / "samples" / "text" / "pdftotext" / "jaarstukken-2019-3abc-onderwijs-money-tables.raw.txt"
+    plain_path = tmp_path / "plain.txt"   # the sample with the same line ends, without the run
+    plain_path.write_bytes(sample.read_bytes().replace(b"\n", b"\r\r\n"))
+    plain = extract.convert(plain_path)
+    def records(d):
+        return ([(v.indicator_code, v.kind, v.year, v.raw) for v in d.values],
+                [(i.code, i.name, i.source) for i in d.indicators], [(g.code, g.title) for g in d.goals])
+    assert records(doc) == records(plain) and len(doc.values) >= 10

@@ -30,6 +30,10 @@ from .units import Stream, Unit
 MAX_CELLS = 20_000        # cells read for one table: a bound on the work per table (no report's table has a
                           # thousand rows); the rest is read as what follows it, with a table_too_large warning
 MAX_HEADER_CELLS = 60     # label cells of one header: more columns than any indicator table has
+MAX_HEADER_TRIES = 8      # starts tried in one run of label cells: a header starts at most this many
+                          # cells into its run (a failed try is followed by one from the next cell;
+                          # each reads the run to its end, so trying every start of a run of 60
+                          # labels read 1,800 header cells)
 _YEAR_LABEL = re.compile(r"^(?:19|20)\d\d\s*:$")
 _NOTE = re.compile(r"^(?:\d{1,2}[.)]\s+\S+\s+\S+|nb\s*:\s*\S|n\.b\.\s*:\s*\S)", re.IGNORECASE)
 _DESCRIPTION_LABEL = re.compile(r"^(?:omschrijving|toelichting|definitie|beschrijving)\s*:?$", re.IGNORECASE)
@@ -63,6 +67,7 @@ class TextTables:
         self._stop_memo: dict[int, bool] = {}
         self._run_memo: dict[tuple[int, bool], int] = {}   # label cells from a unit on
         self._header_memo: dict[int, bool] = {}
+        self._tries: dict[tuple[int, bool], int] = {}   # failed header starts by the end of their run
 
     # -- where a table starts ----------------------------------------------------------------
     def labels(self, text: str):
@@ -223,6 +228,16 @@ class TextTables:
         while (cell := self._cell_at(j, by_group)) is not None and self.labels(cell.text):
             header.append(cell)
             j = cell.units[-1] + 1
+        tried = self._tries.get((j, by_group), 0)
+        if tried >= MAX_HEADER_TRIES:
+            return None
+        table = self._header_table(i, header, j, by_group)
+        if table is None:
+            self._tries[(j, by_group)] = tried + 1
+        return table
+
+    def _header_table(self, i: int, header: list[Cell], j: int, by_group: bool) -> TextTable | None:
+        """The table under the header cells from unit i (its cells end before unit j)."""
         if self._coded(j):
             return None
         cells, end = self._cells_from(j, by_group)
