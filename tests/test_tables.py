@@ -134,3 +134,22 @@ def test_check_compare_and_series_give_typed_frames_without_attribute_names():
     assert frames["findings"]["year"].dtype == "Int64" and frames["findings"]["line_start"].dtype == "Int64"
     assert frames["changes"]["old_value"].dtype == "Float64" and frames["changes"]["similarity"].dtype == "Float64"
     assert frames["series"]["conflict"].dtype == "boolean"
+
+
+def test_cells_the_csv_writes_as_they_are_are_text_numbers_or_empty(batch):
+    """The CSV writer sends only decimal, boolean and bbox cells through csv_text: every other
+    cell of every table of the samples is a str, an int (no bool) or None, which the csv module
+    writes as csv_text would."""
+    from extract.writers.csv_tables import _CONVERTED, batch_rows, csv_text
+    rows = batch_rows(batch.documents)
+    seen = 0
+    for name, table in TABLES.items():
+        for column in table.columns:
+            if column.type in _CONVERTED:
+                continue
+            for row in rows[name]:
+                value = row.get(column.name)
+                assert value is None or type(value) in (str, int), (name, column.name, value)
+                assert csv_text(value) == ("" if value is None else str(value))
+                seen += 1
+    assert seen > 1000
