@@ -117,3 +117,22 @@ def test_a_goal_label_glued_onto_the_text_before_it_starts_a_goal():
     result = parser.run()
     assert [(g.code, g.title) for g in result.goals] == [("1", "Meer mensen aan het werk")]
     assert parser.roles[:2] == ["goal 1", "goal title"]
+
+
+@pytest.mark.parametrize("origin, until", [
+    ((None, 3, None, None, None), None), ((None, 3, None, None, None), (None, 5, None, None, None)),
+    ((2, None, None, None, (1.0, 2.0, 3.0, 4.0)), None), ((None, 7, None, "div > p", None), None)])
+def test_a_provenance_holds_every_field_of_its_origin(origin, until):
+    """`provenance` of a text line leaves its empty fields out of the call: the record is the
+    same as one made with every field (equal, and dumped to the same JSON)."""
+    from extract.layout import Origin, provenance
+    from extract.models import Provenance
+    o = Origin(*origin)
+    span = o.span(Origin(*until)) if until else o
+    full = Provenance(source_file="a.txt", page=span.page, line_start=span.line,
+                      line_end=span.line_end if span.line_end is not None else span.line,
+                      element=span.element, bbox=span.bbox, raw="7,3")
+    got = provenance("a.txt", o, "7,3", Origin(*until) if until else None)
+    assert got == full and got.model_dump_json() == full.model_dump_json()
+    assert (got.line_start, got.line_end) == ((3, 3) if origin[1] == 3 and not until else
+                                              (3, 5) if until else (origin[1], origin[1]))

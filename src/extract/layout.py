@@ -87,6 +87,10 @@ class Layout:
 def provenance(source_file: str, origin: Origin, raw: str, until: Origin | None = None) -> Provenance:
     """The Provenance of a record parsed from `raw`, found at `origin` (up to `until`)."""
     o = origin.span(until) if until is not None else origin
-    return Provenance(source_file=source_file, page=o.page, line_start=o.line,
-                      line_end=o.line_end if o.line_end is not None else o.line,
+    line_end = o.line_end if o.line_end is not None else o.line
+    if o.page is None and o.element is None and o.bbox is None:
+        # a line of a text: the fields it leaves empty are not validated (one is made for every
+        # value and diagnostic of a report)
+        return Provenance(source_file=source_file, line_start=o.line, line_end=line_end, raw=raw)
+    return Provenance(source_file=source_file, page=o.page, line_start=o.line, line_end=line_end,
                       element=o.element, bbox=o.bbox, raw=raw)
