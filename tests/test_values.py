@@ -151,3 +151,29 @@ def test_remembered_answers_are_kept_for_short_texts_only_and_bounded():
         upper(text)
     assert len(answers) <= 3 and "abcdefgh" not in answers
     assert upper("f") == "F" and calls.count("f") == 1
+
+
+def test_a_value_made_from_a_cell_holds_every_field_of_the_cell():
+    """`from_raw` passes the optional fields of a cell only when it has them: each value is the
+    one made with every field of the parsed cell (equal, and dumped to the same JSON)."""
+    from extract.models import ComparisonValue, IndicatorValue, Provenance
+    from extract.models.values import parse_cell
+    p = Provenance(source_file="a.txt", line_start=3, line_end=3, raw="x")
+    cells = ["7,3", "-", "n.b.", "< 5%", "≥ 80 %", "10.126**", "5,7 (2015)", "pm", "goed", "€ 1.200", "12 km", ""]
+    for raw in cells:
+        c = parse_cell(raw)
+        for key in ("", "9A1.a-2"):
+            full = IndicatorValue(indicator_code="9A1.a", indicator_key=key or "9A1.a", kind="realisatie",
+                                  year=2019 if c.year is None else c.year, value=c.value, raw=c.raw,
+                                  status=c.status, unit=c.unit, comparator=c.comparator, qualifier=c.qualifier,
+                                  markers=c.markers, provenance=p)
+            got = IndicatorValue.from_raw("9A1.a", "realisatie", 2019 if c.year is None else None, raw, p, key)
+            assert got == full and got.model_dump_json() == full.model_dump_json(), raw
+        full = ComparisonValue(indicator_code="9A1.a", indicator_key="9A1.a", label="Nederland", year=2019,
+                               value=c.value, raw=c.raw, status=c.status, unit=c.unit, comparator=c.comparator,
+                               qualifier=c.qualifier, markers=c.markers, provenance=p)
+        got = ComparisonValue.from_raw("9A1.a", "9A1.a", "Nederland", 2019, raw, p)
+        if c.year is None:
+            assert got == full, raw
+    assert any(parse_cell(r).comparator for r in cells) and any(parse_cell(r).markers for r in cells)
+    assert any(parse_cell(r).unit for r in cells) and any(parse_cell(r).qualifier for r in cells)

@@ -171,9 +171,19 @@ def _figure(raw: str, year: int | None) -> dict:
     cell holds no number, `raw` the cell as printed, `status` what it held; a year printed in
     the cell (`5,7 (2015)`) when none is given."""
     cell = parse_cell(raw)
-    return dict(year=year if year is not None else cell.year, value=cell.value, raw=cell.raw,
-                status=cell.status, unit=cell.unit, comparator=cell.comparator,
-                qualifier=cell.qualifier, markers=cell.markers)
+    fields = dict(year=year if year is not None else cell.year, value=cell.value, raw=cell.raw,
+                  status=cell.status)
+    # the optional fields only when the cell has them: pydantic validates what is passed, and
+    # one value is made for every cell of a report's indicator tables
+    if cell.unit is not None:
+        fields["unit"] = cell.unit
+    if cell.comparator is not None:
+        fields["comparator"] = cell.comparator
+    if cell.qualifier is not None:
+        fields["qualifier"] = cell.qualifier
+    if cell.markers:
+        fields["markers"] = cell.markers
+    return fields
 
 
 class IndicatorValue(_Model):
@@ -216,8 +226,10 @@ class IndicatorValue(_Model):
     @classmethod
     def from_raw(cls, indicator_code: str | None, kind: ValueKind, year: int | None, raw: str,
                  provenance: Provenance, indicator_key: str = "") -> "IndicatorValue":
-        return cls(indicator_code=indicator_code, indicator_key=indicator_key, kind=kind,
-                   provenance=provenance, **_figure(raw, year))
+        if indicator_key:
+            return cls(indicator_code=indicator_code, indicator_key=indicator_key, kind=kind,
+                       provenance=provenance, **_figure(raw, year))
+        return cls(indicator_code=indicator_code, kind=kind, provenance=provenance, **_figure(raw, year))
 
 
 class ComparisonValue(_Model):
