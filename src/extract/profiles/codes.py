@@ -66,7 +66,8 @@ def _code_from_match(m: re.Match) -> Code:
     return Code(goal, "goal", pa, goal)
 
 
-@remember_short(4096)  # the readers of a line each ask it (a CodeLine is frozen: safe to share)
+@remember_short(32768)  # the readers of a line each ask it, the pass over column widths first (a
+# CodeLine is frozen: safe to share); a report of up to ~30,000 distinct lines keeps all its answers
 def leading_code(text: str) -> CodeLine | None:
     """The record code a line starts with, if any (`9A1.1 Organiseren ...`)."""
     m = _LEADING.match(text)
