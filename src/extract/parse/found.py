@@ -93,12 +93,14 @@ class Found:
             if code in used and code not in self.policy_areas:
                 self.define_policy_area(code, title, u)
 
-    def define(self, code: Code, title: str, u: Unit) -> None:
-        """A goal or performance, defined by the first line that starts with its code."""
+    def define(self, code: Code, title: str, u: Unit, raw: str | None = None) -> None:
+        """A goal or performance, defined by the first line that starts with its code (`raw`:
+        the part of the line it was read from, when the line holds more records)."""
         title = title.strip(" :.-–") if title.endswith((":", " -")) else title.strip()
-        prov = provenance(self.src, u.origin, u.text)
+        raw = u.text if raw is None else raw
+        prov = provenance(self.src, u.origin, raw)
         if not title:
-            self.diag("warning", "missing_title", f"{code.text} has no title", u.origin, u.text)
+            self.diag("warning", "missing_title", f"{code.text} has no title", u.origin, raw)
         if code.kind == "goal":
             self.goals[code.text] = Goal(code=code.text, policy_area_code=code.policy_area,
                                          title=title, provenance=prov)

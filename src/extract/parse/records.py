@@ -368,7 +368,7 @@ class RecordParser:
                 found.diag("warning", "repeated_code", f"{sub.code.text} appears again inside a table line",
                            u.origin, part)
                 continue
-            found.define(sub.code, sub.rest, u)
+            found.define(sub.code, sub.rest, u, part)   # its part as its raw: a line can hold thousands
             fragments.append((sub.code.kind, sub.code.text, part))
         self.reading.open = OpenTitle(fragments, u.group)
         self.role = " + ".join(f"{kind} {c}" for kind, c, _ in fragments)
