@@ -37,6 +37,8 @@ MAX_HEADER_TRIES = 8      # starts tried in one run of label cells: a header sta
 _YEAR_LABEL = re.compile(r"^(?:19|20)\d\d\s*:$")
 _NOTE = re.compile(r"^(?:\d{1,2}[.)]\s+\S+\s+\S+|nb\s*:\s*\S|n\.b\.\s*:\s*\S)", re.IGNORECASE)
 _DESCRIPTION_LABEL = re.compile(r"^(?:omschrijving|toelichting|definitie|beschrijving)\s*:?$", re.IGNORECASE)
+_WORD_SPLIT = re.compile(r"[\s/]+")
+_WORDS = re.compile(r"[a-zà-ÿ]+")
 _SIZE_CLASS = r"(?:[\d.]+\s*(?:[-–]|tot)\s*[\d.]+|[<>]\s*[\d.]+|inwoners|gemeenten|gemiddeld|van|en)"
 
 
@@ -169,11 +171,11 @@ class TextTables:
         """'unit' for text that reads as a unit (`Aantal per 1.000 woningen`, `%`, `Kg/inwoner`),
         'source' for text that names a source (`CBS`, `Gezondheidsmonitor`), else ''."""
         low = text.lower().strip()
-        first = re.split(r"[\s/]+", low, maxsplit=1)[0]
+        first = _WORD_SPLIT.split(low, maxsplit=1)[0]
         short = len(low.split()) <= 5 or " per " in low   # `Aantal per 1.000 woningen`, not a long name
         if (first in self.profile.unit_words and short) or low in ("%", "€") or low.startswith(("per ", "in ")):
             return "unit"
-        words = set(re.findall(r"[a-zà-ÿ]+", low))
+        words = set(_WORDS.findall(low))
         if words & self.profile.source_words or any(low.endswith(w) for w in ("monitor", "enquête", "peiling")):
             return "source"
         return ""
