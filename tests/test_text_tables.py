@@ -5,7 +5,7 @@ indicator sections gave no record."""
 from __future__ import annotations
 
 import pytest
-from conftest import convert_text
+from conftest import ROOT, convert_text
 
 from extract.parse.header import ColumnSpec, columns_from_cells, columns_from_line, resolve_bare_years
 from extract.parse.line_rows import split_group, split_row, split_unit
@@ -135,3 +135,40 @@ def test_row_values_that_do_not_fit_the_header_are_reported_not_named():
         "indicator 9C1.d: values '7,4 7,5 7,4 7,6 7,5 Stadsenquête' do not fit the 7 value columns of the header; "
         "not placed"]
     assert all(d.severity == "warning" and d.provenance is not None for d in unplaced)
+
+
+def test_a_table_printed_again_makes_no_value_twice(tmp_path, monkeypatch):
+    """An uncoded indicator's table printed again gives its figures once, and the repeated cells
+    are turned away before a value (and its provenance) is made of them: a report of the same
+    page forty times makes the values of one page, not forty pages' worth thrown away."""
+    import extract
+    from extract.models import records
+    page = (ROOT / "samples" / "text" / "bbv-begroting-2024-een-cel-per-regel-zonder-witregels.txt").read_text()
+    path = tmp_path / "forty.txt"
+    path.write_text("\n\n".join([page] * 40))
+    made = []
+    real = records.IndicatorValue.from_raw.__func__
+    monkeypatch.setattr(records.IndicatorValue, "from_raw",
+                        classmethod(lambda cls, *a, **k: made.append(a) or real(cls, *a, **k)))
+    once = extract.convert(ROOT / "samples" / "text" / "bbv-begroting-2024-een-cel-per-regel-zonder-witregels.txt")
+    made.clear()
+    doc = extract.convert(path)
+    assert [(v.indicator_key, v.kind, v.year, v.raw) for v in doc.values] == [
+        (v.indicator_key, v.kind, v.year, v.raw) for v in once.values]
+    assert len(once.values) > 0 and len(made) == len(doc.values)
+
+
+def test_header_cells_read_once_however_often_a_header_is_tried(monkeypatch):
+    """A header is tried from each cell of a run of labels and read twice (years bound or not);
+    each cell's text is read once for the table reader (`memo`), and the columns are the same
+    as without it."""
+    from extract.parse import header
+    texts = ["Nr.", "Indicator", "Nulmeting", "Realisatie", "2022", "Begroting", "2024", "Eenheid", "Bron"]
+    plain = [columns_from_cells(texts[k:], BBV.columns, bind_years=b) for k in range(4) for b in (True, False)]
+    read = []
+    real = header._header_cell
+    monkeypatch.setattr(header, "_header_cell", lambda text, *a: read.append(text) or real(text, *a))
+    memo: dict = {}
+    kept = [columns_from_cells(texts[k:], BBV.columns, bind_years=b, memo=memo) for k in range(4) for b in (True, False)]
+    assert kept == plain
+    assert sorted(read) == sorted(texts)   # each once, though read in eight headers

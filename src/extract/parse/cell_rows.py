@@ -120,37 +120,36 @@ class _Alignment:
         back: list[list[tuple[int, int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
         best[0][0] = 0.0
         for a in range(n + 1):
-            row_best, row_gaps = best[a], gaps[a]
-            fit = fits[start + a] if a < n else None
-            spans = more[start + a] if more is not None and a < n else ()
-            for b in range(m + 1):
+            row_best, row_gaps, row_back = best[a], gaps[a], back[a]
+            if a < n:
+                fit = fits[start + a]
+                spans = more[start + a] if more is not None else ()
+                next_best, next_gaps, next_back = best[a + 1], gaps[a + 1], back[a + 1]
+            else:
+                fit = None
+            for b in range(m):
                 here = row_best[b]
                 if here == NEG:
                     continue
-                if b < m:  # column b left empty
-                    s = here - skips[b]
-                    if s > row_best[b + 1]:
-                        row_best[b + 1], back[a][b + 1], row_gaps[b + 1] = s, (a, b, -1), row_gaps[b] + 1
-                    if fit is not None:
-                        s = here + fit[b]
-                        if s > best[a + 1][b + 1]:
-                            best[a + 1][b + 1], back[a + 1][b + 1], gaps[a + 1][b + 1] = s, (a, b, b), row_gaps[b]
-                        if not figure[b]:
-                            for span in spans:
-                                if a + span > n:
-                                    break
-                                s = here + fit[b] - 0.5 * (span - 1)
-                                if s > best[a + span][b + 1]:
-                                    best[a + span][b + 1], back[a + span][b + 1] = s, (a, b, b)
-                                    gaps[a + span][b + 1] = row_gaps[b]
-        self.n, self.m, self.best, self.back, self.gaps = n, m, best, back, gaps
-
-    def score(self, a: int) -> float:
-        return self.best[a][self.m] if a <= self.n else float("-inf")
-
-    def full(self, a: int) -> bool:
-        """Every column got a cell on the best placement of the first `a` cells."""
-        return a <= self.n and self.gaps[a][self.m] == 0
+                s = here - skips[b]   # column b left empty
+                if s > row_best[b + 1]:
+                    row_best[b + 1], row_back[b + 1], row_gaps[b + 1] = s, (a, b, -1), row_gaps[b] + 1
+                if fit is not None:
+                    s = here + fit[b]
+                    if s > next_best[b + 1]:
+                        next_best[b + 1], next_back[b + 1], next_gaps[b + 1] = s, (a, b, b), row_gaps[b]
+                    if spans and not figure[b]:
+                        for span in spans:
+                            if a + span > n:
+                                break
+                            s = here + fit[b] - 0.5 * (span - 1)
+                            if s > best[a + span][b + 1]:
+                                best[a + span][b + 1], back[a + span][b + 1] = s, (a, b, b)
+                                gaps[a + span][b + 1] = row_gaps[b]
+        self.n, self.m, self.back = n, m, back
+        # by a, for the first a cells: the best placement's score, and whether every column got a cell
+        self.finals = [row[m] for row in best]
+        self.complete = [row[m] == 0 for row in gaps]
 
     def placements(self, a: int) -> list[tuple[int, int, int]]:
         """(column, first, last + 1) of each cell, for the first `a` cells."""
@@ -188,6 +187,7 @@ def segment(cells: list[Cell], columns: list[ColumnSpec], with_score: bool = Fal
     figure = [c.figure for c in post]
     skips = [1.0 if f else 1.5 for f in figure]
     fits = [[_fit(c.kind, c.text, col, c.looks) for col in post] for c in cells]
+    bron = [c.kind == "bron" for c in cells] + [False]   # a source cell ends a row (and is its source)
     aligned: dict[int, _Alignment] = {}   # by first cell; only those a row start can still reach
     reach = 5 + len(pre)
     for p in range(n - 1, -1, -1):
@@ -208,17 +208,19 @@ def segment(cells: list[Cell], columns: list[ColumnSpec], with_score: bool = Fal
                 alignment = aligned.get(start)
                 if alignment is None:   # the rows of p, p + 1 and p + 2 may start at one cell
                     alignment = aligned[start] = _Alignment(n, start, width, fits, skips, figure, more)
-                for k in range(0, width + 1):
-                    end = start + k
-                    if end > n:
-                        break
-                    score = alignment.score(k)
+                finals, complete = alignment.finals, alignment.complete
+                lead = -0.5 * (span - 1) - (3.0 if cells[q].looks else 0.0)
+                for k in range(alignment.n + 1):   # rows of k cells from start (none past the last)
+                    score = finals[k]
                     if score == NEG:
                         continue
-                    full = alignment.full(k)
-                    base = (4.0 if full else 1.0) - 0.5 * (span - 1) - (3.0 if cells[q].looks else 0.0)
-                    total = base + score + (2.0 if end < n and cells[end].kind == "bron" else 0.0)
-                    after = end + 1 if end < n and cells[end].kind == "bron" else end
+                    end = start + k
+                    total = (4.0 if complete[k] else 1.0) + lead + score
+                    if bron[end]:
+                        total += 2.0
+                        after = end + 1
+                    else:
+                        after = end
                     if total + best[after] > best[p]:
                         best[p], choice[p] = total + best[after], ("row", code, q, start, end,
                                                                    (alignment, k), after)

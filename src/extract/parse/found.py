@@ -66,7 +66,7 @@ class Found:
     pa_candidates: dict[str, tuple[str, Unit]] = field(default_factory=dict)  # bare `5A Title` lines
     # goal and indicator headings and tables seen, whether or not records came of them
     seen: list[tuple[str, Origin]] = field(default_factory=list)
-    figures_of: dict[str, set] = field(default_factory=dict)   # key -> (kind, year, raw) recorded
+    figures_of: dict[str, set] = field(default_factory=dict)   # key -> (kind, year, raw) recorded, and ("cell", kind, year, raw) read
     withdrawn: set[int] = field(default_factory=set)  # ids of diagnostics taken back, dropped in result()
     # text going on in a record's field, by (id(record), field): (record, parts), joined in result()
     more_text: dict[tuple[int, str], tuple[object, list[str]]] = field(default_factory=dict)

@@ -18,6 +18,7 @@ from ..profiles.columns import VALUE_ROLES, ColumnWords, Token
 
 # roles whose cells hold the figures of a row
 FIGURE_ROLES = VALUE_ROLES + ("year",)
+_SPACE_RUN = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def _cell_label(toks: list[Token], text: str) -> _Label | list[int] | None:
     if not roles:
         return years or None
     first = roles[0]
-    label = re.sub(r"\s+", " ", text).strip()
+    label = _SPACE_RUN.sub(" ", text).strip()
     if first.year is not None:   # R2017
         return _Label(first.role, [first.year], label)
     # a word the profile calls 'other' next to a value word (`Begroting PB`) does not hide it
@@ -64,25 +65,27 @@ def _cell_label(toks: list[Token], text: str) -> _Label | list[int] | None:
     return _Label(role or first.role, years, label)
 
 
-def columns_from_cells(cells: list[str], words: ColumnWords,
-                       own: re.Pattern | None = None, bind_years: bool = True) -> list[ColumnSpec]:
+def columns_from_cells(cells: list[str], words: ColumnWords, own: re.Pattern | None = None,
+                       bind_years: bool = True, memo: dict | None = None) -> list[ColumnSpec]:
     """Columns of a header given one text per column (in order). `own` matches labels that name
     the municipality itself (`Oegstgeest`): a column of its own values. Name labels before the
     name column's own (`Beleidsindicatoren` over `Indicator`) are the table's title. With
     `bind_years` a year in a cell of its own belongs to the label before it (web text prints
-    `Begroting` and `2022` as two cells of one column); without, each cell is a column (a grid)."""
+    `Begroting` and `2022` as two cells of one column); without, each cell is a column (a grid).
+    `memo` (text -> what the cell says, for these words and `own`) keeps each cell's reading
+    for a caller that reads overlapping headers (a header tried from each cell of a run)."""
     lead = 0
     while lead + 1 < len(cells) and _is_name(cells[lead], words) and _is_name(cells[lead + 1], words):
         lead += 1
     cells = cells[lead:]
-    items: list[_Label | list[int] | None] = []
-    for text in cells:
-        item = _cell_label(words.tokens(text), text)
-        if item is None and own is not None and text.strip() and own.fullmatch(text.strip()):
-            item = _Label("waarde", [], text.strip())
-        if item is None and text.strip():
-            item = _Label("other", [], re.sub(r"\s+", " ", text).strip())
-        items.append(item)
+    if memo is None:
+        items = [_header_cell(text, words, own) for text in cells]
+    else:
+        items = []
+        for text in cells:
+            if text not in memo:
+                memo[text] = _header_cell(text, words, own)
+            items.append(memo[text])
     if not bind_years:
         out: list[ColumnSpec] = []
         for it in items:
@@ -92,6 +95,16 @@ def columns_from_cells(cells: list[str], words: ColumnWords,
                 out.extend(_bind_years([it]))
         return _first_is_name(out)
     return _first_is_name(_bind_years(items))
+
+
+def _header_cell(text: str, words: ColumnWords, own: re.Pattern | None) -> _Label | list[int] | None:
+    """What one header cell says: a label, years only, or nothing (a blank cell)."""
+    item = _cell_label(words.tokens(text), text)
+    if item is None and own is not None and text.strip() and own.fullmatch(text.strip()):
+        item = _Label("waarde", [], text.strip())
+    if item is None and text.strip():
+        item = _Label("other", [], _SPACE_RUN.sub(" ", text).strip())
+    return item
 
 
 def _is_name(text: str, words: ColumnWords) -> bool:

@@ -126,11 +126,10 @@ def record_row(found: Found, row: PlacedRow, table: int) -> str:
         found.markers.append(Marker(key, table, name_markers, row.origin))
     if source_markers:
         found.markers.append(Marker(key, table, source_markers, row.origin, where="source"))
-    seen = found.figures_of.setdefault(key, set())   # (kind, year, raw) already recorded
+    seen = found.figures_of.setdefault(key, set())   # (kind, year, raw) already recorded, cells already read
     for cell in row.cells:
         if not clean_text(cell.raw):
             continue
-        vprov = provenance(found.src, cell.origin, cell.raw)
         if cell.column.role == "comparison":
             cell_year = parse_cell(cell.raw).year
             year = cell_year if cell_year is not None else (cell.column.year or row.period)
@@ -138,11 +137,16 @@ def record_row(found: Found, row: PlacedRow, table: int) -> str:
             if figure in seen:
                 continue  # the same figure again (an uncoded indicator's table printed twice)
             seen.add(figure)
-            found.comparisons.append(ComparisonValue.from_raw(row.code, key, cell.column.label, year,
-                                                              cell.raw, vprov))
+            found.comparisons.append(ComparisonValue.from_raw(row.code, key, cell.column.label, year, cell.raw,
+                                                              provenance(found.src, cell.origin, cell.raw)))
             continue
         kind, year = _figure_year(cell.column, cell.raw, row.period)
-        value = IndicatorValue.from_raw(row.code, kind, year, cell.raw, vprov, indicator_key=key)
+        read = ("cell", kind, year, cell.raw)   # what the value is made of: seen, it is a value seen
+        if read in seen:
+            continue
+        seen.add(read)
+        value = IndicatorValue.from_raw(row.code, kind, year, cell.raw, provenance(found.src, cell.origin, cell.raw),
+                                        indicator_key=key)
         if (value.kind, value.year, value.raw) in seen:
             continue  # the same figure again (a sub-row repeating its measurement)
         seen.add((value.kind, value.year, value.raw))

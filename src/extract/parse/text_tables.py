@@ -70,6 +70,7 @@ class TextTables:
         self._run_memo: dict[tuple[int, bool], int] = {}   # label cells from a unit on
         self._header_memo: dict[int, bool] = {}
         self._tries: dict[tuple[int, bool], int] = {}   # failed header starts by the end of their run
+        self._header_cells: dict[str, object] = {}      # what a header cell's text says (columns_from_cells)
 
     # -- where a table starts ----------------------------------------------------------------
     def labels(self, text: str):
@@ -249,7 +250,7 @@ class TextTables:
         best = None
         readings = []
         for bind in (True, False):
-            columns = columns_from_cells(texts, self.words, self.own, bind_years=bind)
+            columns = columns_from_cells(texts, self.words, self.own, bind_years=bind, memo=self._header_cells)
             if len(columns) < 2 or not any(c.figure for c in columns) or columns in readings:
                 continue
             readings.append(columns)
