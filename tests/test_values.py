@@ -177,3 +177,22 @@ def test_a_value_made_from_a_cell_holds_every_field_of_the_cell():
             assert got == full, raw
     assert any(parse_cell(r).comparator for r in cells) and any(parse_cell(r).markers for r in cells)
     assert any(parse_cell(r).unit for r in cells) and any(parse_cell(r).qualifier for r in cells)
+
+
+def test_clean_text_translates_noise_only_where_there_is_some():
+    """clean_text skips the translation of text with none of the noise characters; it gives what
+    normalising, translating every character and collapsing spaces gives, for every noise
+    character alone and among others, in ASCII and non-ASCII text."""
+    import re
+    import unicodedata
+
+    from extract.models.values import _NOISE, clean_text
+
+    def reference(text):
+        return re.sub(r" {2,}", " ", unicodedata.normalize("NFC", text).translate(_NOISE)).strip()
+
+    noise = [chr(c) for c in _NOISE]
+    texts = ["Percentage leerlingen", "  91%\t(2022) ", "Café", "Cafe\u0301", "l\u0080eer\x00lingen ë", "€ 1.200"]
+    texts += [f"{a}{n}{b}" for n in noise for a in ("", "x ", "ë ") for b in ("", " y", "\u00a0z")]
+    texts += ["".join(noise), "ë" + "".join(noise) * 3 + "ë"]
+    assert [clean_text(t) for t in texts] == [reference(t) for t in texts]

@@ -58,6 +58,7 @@ class CellValue:
 
 _NOISE = str.maketrans({"\u00ad": None, "\u200b": None, "\ufeff": None,
                         "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "})
+_NOISY = re.compile("[" + "".join(chr(c) for c in _NOISE) + "]")
 _SPACE_RUN = re.compile(r" {2,}")
 
 
@@ -66,7 +67,9 @@ def clean_text(text: str) -> str:
     characters, compatibility forms; collapses runs of white space. (Called for every cell and
     line, often more than once: one translate and at most one regex pass.)"""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text).translate(_NOISE)
+        text = unicodedata.normalize("NFC", text)
+        if _NOISY.search(text):   # translate looks every character up: only for text that has noise
+            text = text.translate(_NOISE)
     elif "\t" in text:
         text = text.replace("\t", " ")
     if "  " in text:

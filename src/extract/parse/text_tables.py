@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..layout import Origin
+from ..models.memo import remember_short
 from ..profiles import sections
 from ..profiles.codes import leading_code
 from ..profiles.columns import Token
@@ -53,6 +54,28 @@ class TextTable:
     footnotes: list[tuple[str, str, Origin]] = field(default_factory=list)       # (marker, text, where)
 
 
+def _cell_sort(profile: Profile):
+    """A cell's kind (`cell_kind`) and, for text, its look: 'unit' for text that reads as a unit
+    (`Aantal per 1.000 woningen`, `%`, `Kg/inwoner`), 'source' for text that names a source
+    (`CBS`, `Gezondheidsmonitor`), else ''. Answers by text, remembered for short texts."""
+    units, sources = profile.unit_words, profile.source_words
+
+    def sort(text: str) -> tuple[str, str]:
+        kind = cell_kind(text)
+        if kind != "text":
+            return kind, ""
+        low = text.lower().strip()
+        first = _WORD_SPLIT.split(low, maxsplit=1)[0]
+        short = len(low.split()) <= 5 or " per " in low   # `Aantal per 1.000 woningen`, not a long name
+        if (first in units and short) or low in ("%", "€") or low.startswith(("per ", "in ")):
+            return kind, "unit"
+        words = set(_WORDS.findall(low))
+        if words & sources or any(low.endswith(w) for w in ("monitor", "enquête", "peiling")):
+            return kind, "source"
+        return kind, ""
+    return remember_short(50_000)(sort)
+
+
 class TextTables:
     def __init__(self, stream: Stream, profile: Profile, own: re.Pattern | None = None):
         self.stream = stream
@@ -71,6 +94,7 @@ class TextTables:
         self._header_memo: dict[int, bool] = {}
         self._tries: dict[tuple[int, bool], int] = {}   # failed header starts by the end of their run
         self._header_cells: dict[str, object] = {}      # what a header cell's text says (columns_from_cells)
+        self._sort = _cell_sort(profile)   # a cell's kind and look by its text (a report repeats its cells)
 
     # -- where a table starts ----------------------------------------------------------------
     def labels(self, text: str):
@@ -164,22 +188,9 @@ class TextTables:
             units.append(k)   # `2021:` over its figure: one cell on two lines
         lines = [self.stream.unit(n) for n in units]
         text = "\n".join(v.text for v in lines)
-        kind = cell_kind(text)
+        kind, looks = self._sort(text)
         return Cell(text, "\n".join(v.raw or v.text for v in lines), lines[0].origin, lines[-1].origin,
-                     units, kind, self._looks(text) if kind == "text" else "")
-
-    def _looks(self, text: str) -> str:
-        """'unit' for text that reads as a unit (`Aantal per 1.000 woningen`, `%`, `Kg/inwoner`),
-        'source' for text that names a source (`CBS`, `Gezondheidsmonitor`), else ''."""
-        low = text.lower().strip()
-        first = _WORD_SPLIT.split(low, maxsplit=1)[0]
-        short = len(low.split()) <= 5 or " per " in low   # `Aantal per 1.000 woningen`, not a long name
-        if (first in self.profile.unit_words and short) or low in ("%", "€") or low.startswith(("per ", "in ")):
-            return "unit"
-        words = set(_WORDS.findall(low))
-        if words & self.profile.source_words or any(low.endswith(w) for w in ("monitor", "enquête", "peiling")):
-            return "source"
-        return ""
+                     units, kind, looks)
 
     def _cells_from(self, j: int, by_group: bool) -> tuple[list[Cell], int]:
         """Cells from unit j on, up to a unit that ends the table."""
