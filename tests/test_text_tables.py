@@ -172,3 +172,27 @@ def test_header_cells_read_once_however_often_a_header_is_tried(monkeypatch):
     kept = [columns_from_cells(texts[k:], BBV.columns, bind_years=b, memo=memo) for k in range(4) for b in (True, False)]
     assert kept == plain
     assert sorted(read) == sorted(texts)   # each once, though read in eight headers
+
+
+def test_segmentations_kept_by_shape_change_no_record(tmp_path, monkeypatch):
+    """A table's segmentation is kept by the shape of its cells (their sorts and links): every
+    text sample gives the same document with the memo as without it, and a page whose table
+    is printed again is segmented once per reading of its header, not once per printing."""
+    import extract
+    from extract.parse import cell_rows
+
+    samples = sorted((ROOT / "samples" / "text").rglob("*.txt")) + sorted((ROOT / "tests" / "data").rglob("text-*.txt"))
+    assert len(samples) > 20
+    kept = {p: extract.convert(p).model_dump_json() for p in samples}
+    monkeypatch.setattr(cell_rows, "MEMO_CELLS", -1)   # nothing kept: every table planned afresh
+    for p in samples:
+        assert extract.convert(p).model_dump_json() == kept[p], p.name
+    monkeypatch.undo()
+    planned = []
+    real = cell_rows._plan
+    monkeypatch.setattr(cell_rows, "_plan", lambda *a: planned.append(1) or real(*a))
+    page = (ROOT / "samples" / "text" / "bbv-begroting-2024-een-cel-per-regel-zonder-witregels.txt").read_text()
+    convert_text(tmp_path, page, "once.txt")
+    once = len(planned)
+    doc = convert_text(tmp_path, "\n\n".join([page] * 30), "thirty.txt")
+    assert len(doc.values) > 0 and once > 0 and len(planned) <= 2 * once, (once, len(planned))

@@ -55,9 +55,9 @@ class _Row:
     units: list[int]
 
 
-def _fit(kind: str, text: str, col: ColumnSpec, looks: str = "") -> float:
-    """How well a cell of this kind fits a column of this role (`looks`: the cell's words read
-    as a unit or a source)."""
+def _fit(kind: str, short: bool, col: ColumnSpec, looks: str = "") -> float:
+    """How well a cell of this kind fits a column of this role (`short`: at most 40 characters;
+    `looks`: the cell's words read as a unit or a source)."""
     role = col.role
     if kind == "text" and looks and role in ("unit", "source"):
         return 3.0 if looks == role else 1.0
@@ -70,7 +70,7 @@ def _fit(kind: str, text: str, col: ColumnSpec, looks: str = "") -> float:
             return 2.0
         if kind == "marker":
             return -6.0
-        return 0.0 if len(text) <= 40 else -4.0
+        return 0.0 if short else -4.0
     if role == "unit":
         return {"text": 2.0, "value": -3.0, "marker": -4.0}.get(kind, -2.0)
     if role == "source":
@@ -163,22 +163,66 @@ class _Alignment:
         return list(reversed(where))
 
 
-def segment(cells: list[Cell], columns: list[ColumnSpec], with_score: bool = False, merge: bool = False):
+MEMO_CELLS = 1_000   # tables of at most this many cells keep their segmentation in a memo
+MEMO_PLANS = 2_000   # segmentations a memo keeps (emptied when full)
+
+
+def segment(cells: list[Cell], columns: list[ColumnSpec], with_score: bool = False, merge: bool = False,
+            memo: dict | None = None):
     """Split the cells under a header into rows: the segmentation that fits the columns best
     (full rows preferred; rows that lost cells placed by their cells' kinds). With `merge` (web
     text without blank lines) a name or text cell may run over two lines. With `with_score`
-    also how well (to compare readings of the header)."""
+    also how well (to compare readings of the header).
+
+    The segmentation reads of each cell only its sort (kind, look, whether it is short) and
+    whether the next line goes on from it; `memo` (one per document) keeps it by those, so the
+    tables of a report that share a shape (an indicator table per programme, of three rows of
+    four figures) are segmented once."""
     name_at = next((k for k, c in enumerate(columns) if c.role == "name"), 0)
     pre, post = columns[:name_at], columns[name_at + 1:]
-    figure_cols = [c for c in post if c.figure or c.role == "period"]
     n = len(cells)
+    # a row takes at most one line per column, plus one per line that goes on from the one before
+    # (counted once per table: the work stays linear in the cells)
+    links = tuple(merge and _goes_on(cells[a], cells[a + 1]) for a in range(n - 1))
+    sorts = tuple((c.kind, c.looks, len(c.text) <= 40, len(c.text) <= 250) for c in cells)
+    key = (sorts, links, tuple(columns), merge)
+    plan = memo.get(key) if memo is not None else None
+    if plan is None:
+        plan = _plan(sorts, links, pre, post, merge)
+        if memo is not None and n <= MEMO_CELLS:
+            if len(memo) >= MEMO_PLANS:
+                memo.clear()
+            memo[key] = plan
+    path, score = plan
+    figure_cols = [c for c in post if c.figure or c.role == "period"]
+    rows: list[_Row | None] = []
+    last: _Row | None = None
+    for c in path:
+        if c[0] == "skip":
+            rows.append(None)
+        elif c[0] == "row":
+            _, code, q, start, end, where, after = c
+            last = _make_row(cells, code, q, start, end, where, after, post)
+            rows.append(last)
+        else:
+            _, p, end = c
+            if last is not None:
+                rows.append(_sub_row(cells[p:end], last, figure_cols, range(p, end), cells))
+            else:
+                rows.append(None)
+    return (rows, score) if with_score else rows
+
+
+def _plan(sorts: tuple, links: tuple, pre: list[ColumnSpec], post: list[ColumnSpec], merge: bool):
+    """The best segmentation of cells of these sorts ((kind, look, at most 40 characters, at
+    most 250) each) and links, as the path of choices from the first cell (`skip`, a `row`, a
+    `sub` row), and its score."""
+    figure_cols = [c for c in post if c.figure or c.role == "period"]
+    n = len(sorts)
     NEG = float("-inf")
     best = [NEG] * (n + 1)
     choice: list[tuple | None] = [None] * (n + 1)
     best[n] = 0.0
-    # a row takes at most one line per column, plus one per line that goes on from the one before
-    # (counted once per table: the work stays linear in the cells)
-    links = [merge and _goes_on(cells[a], cells[a + 1]) for a in range(n - 1)]
     goes = [0] * (n + 1)
     for a in range(n - 1):
         goes[a + 1] = goes[a] + links[a]
@@ -186,21 +230,23 @@ def segment(cells: list[Cell], columns: list[ColumnSpec], with_score: bool = Fal
     more = [_spans(links, a)[1:] for a in range(n)] if merge else None   # longer spans from each line
     figure = [c.figure for c in post]
     skips = [1.0 if f else 1.5 for f in figure]
-    fits = [[_fit(c.kind, c.text, col, c.looks) for col in post] for c in cells]
-    bron = [c.kind == "bron" for c in cells] + [False]   # a source cell ends a row (and is its source)
+    kinds = [s[0] for s in sorts]
+    fits = [[_fit(kind, short, col, looks) for col in post] for kind, looks, short, _ in sorts]
+    bron = [k == "bron" for k in kinds] + [False]   # a source cell ends a row (and is its source)
     aligned: dict[int, _Alignment] = {}   # by first cell; only those a row start can still reach
     reach = 5 + len(pre)
+    numbered = any(c.role == "number" for c in pre)
+    numbers = len([c for c in pre if c.role == "number"]) if pre else 0
     for p in range(n - 1, -1, -1):
         aligned.pop(p + reach, None)
         # a cell not placed
         best[p], choice[p] = best[p + 1] - 3.0, ("skip",)
         q = p
         code = None
-        if cells[q].kind == "int" and q + 1 < n and cells[q + 1].kind == "text" and not any(
-                c.role == "number" for c in pre):
+        if kinds[q] == "int" and q + 1 < n and kinds[q + 1] == "text" and not numbered:
             code, q = q, q + 1   # a row number before the name (`1 Absoluut verzuim`)
-        q += len([c for c in pre if c.role == "number"]) if pre else 0
-        if q < n and cells[q].kind == "text" and len(cells[q].text) <= 250:
+        q += numbers
+        if q < n and kinds[q] == "text" and sorts[q][3]:
             for span in ((1, *more[q]) if more is not None else (1,)):
                 start = q + span
                 window = min(n, start + 3 * len(post))
@@ -209,7 +255,7 @@ def segment(cells: list[Cell], columns: list[ColumnSpec], with_score: bool = Fal
                 if alignment is None:   # the rows of p, p + 1 and p + 2 may start at one cell
                     alignment = aligned[start] = _Alignment(n, start, width, fits, skips, figure, more)
                 finals, complete = alignment.finals, alignment.complete
-                lead = -0.5 * (span - 1) - (3.0 if cells[q].looks else 0.0)
+                lead = -0.5 * (span - 1) - (3.0 if sorts[q][1] else 0.0)
                 for k in range(alignment.n + 1):   # rows of k cells from start (none past the last)
                     score = finals[k]
                     if score == NEG:
@@ -226,33 +272,19 @@ def segment(cells: list[Cell], columns: list[ColumnSpec], with_score: bool = Fal
                                                                    (alignment, k), after)
         if choice[p][0] == "row":   # keep the placements, not the alignment's tables
             *head, (alignment, k), after = choice[p]
-            choice[p] = (*head, alignment.placements(k), after)
+            choice[p] = (*head, tuple(alignment.placements(k)), after)
         if p > 0 and len(figure_cols) >= 2 and p + len(figure_cols) <= n and all(
-                cells[p + k].kind in ("value", "year", "int") for k in range(len(figure_cols))):
+                kinds[p + k] in ("value", "year", "int") for k in range(len(figure_cols))):
             end = p + len(figure_cols)
             if 3.0 + best[end] > best[p]:
-                best[p], choice[p] = 3.0 + best[end], ("sub", end)
-    rows: list[_Row | None] = []
-    last: _Row | None = None
+                best[p], choice[p] = 3.0 + best[end], ("sub", p, end)
+    path = []
     p = 0
     while p < n:
         c = choice[p]
-        if c[0] == "skip":
-            rows.append(None)
-            p += 1
-        elif c[0] == "row":
-            _, code, q, start, end, where, after = c
-            last = _make_row(cells, code, q, start, end, where, after, post)
-            rows.append(last)
-            p = after
-        else:
-            _, end = c
-            if last is not None:
-                rows.append(_sub_row(cells[p:end], last, figure_cols, range(p, end), cells))
-            else:
-                rows.append(None)
-            p = end
-    return (rows, best[0] if n else 0.0) if with_score else rows
+        path.append(c)
+        p = p + 1 if c[0] == "skip" else c[6] if c[0] == "row" else c[2]
+    return tuple(path), (best[0] if n else 0.0)
 
 
 def _make_row(cells, code, q, start, end, where, after, post) -> _Row:

@@ -95,6 +95,7 @@ class TextTables:
         self._tries: dict[tuple[int, bool], int] = {}   # failed header starts by the end of their run
         self._header_cells: dict[str, object] = {}      # what a header cell's text says (columns_from_cells)
         self._sort = _cell_sort(profile)   # a cell's kind and look by its text (a report repeats its cells)
+        self._plans: dict = {}   # segmentations by the shape of a table's cells (segment)
 
     # -- where a table starts ----------------------------------------------------------------
     def labels(self, text: str):
@@ -265,7 +266,7 @@ class TextTables:
             if len(columns) < 2 or not any(c.figure for c in columns) or columns in readings:
                 continue
             readings.append(columns)
-            rows, score = segment(cells, columns, with_score=True, merge=not by_group)
+            rows, score = segment(cells, columns, with_score=True, merge=not by_group, memo=self._plans)
             if best is None or score > best[2]:
                 best = (columns, rows, score)
         if best is None:
