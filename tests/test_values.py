@@ -196,3 +196,43 @@ def test_clean_text_translates_noise_only_where_there_is_some():
     texts += [f"{a}{n}{b}" for n in noise for a in ("", "x ", "ë ") for b in ("", " y", "\u00a0z")]
     texts += ["".join(noise), "ë" + "".join(noise) * 3 + "ë"]
     assert [clean_text(t) for t in texts] == [reference(t) for t in texts]
+
+
+def _value_run_reference(text: str, n: int):
+    """find_value_run_tokens as it was written before its runs were remembered: the last run of
+    at least n value tokens, cut to its last n."""
+    from extract.models.values import value_tokens
+    tokens = value_tokens(text)
+    flags = [is_value_token(t.replace(" ", "")) for t in tokens]
+    best, i = None, 0
+    while i < len(tokens):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and flags[j]:
+            j += 1
+        if j - i >= n:
+            best = (j - n, j)
+        i = j
+    if best is None:
+        return None
+    start, end = best
+    return " ".join(tokens[:start]), tokens[start:end], " ".join(tokens[end:])
+
+
+def test_remembered_value_runs_answer_as_the_plain_scan_on_every_sample_line():
+    """The value runs of a line are remembered; each answer (the copy handed out included) is
+    the plain scan's, for every line of the samples and some made ones, asked twice."""
+    from pathlib import Path
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    lines = {line for p in sorted(samples.rglob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()}
+    lines |= {"5,8 5,7 Bron 6 7 8", "a 1 2 b 3 c 4 5 6", "< 20% 12,5 % € 1.500 5,7 (2015) x", "", "- - -"}
+    for line in sorted(lines):
+        for n in (1, 2, 3, 5):
+            want = _value_run_reference(line, n)
+            got = find_value_run_tokens(line, n)
+            assert got == want, (line, n)
+            if got is not None:
+                got[1].append("changed")  # a caller's list is its own: the remembered runs stay
+                assert find_value_run_tokens(line, n) == want, (line, n)

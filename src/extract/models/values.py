@@ -202,6 +202,14 @@ def is_value_token(token: str) -> bool:
 
 def value_tokens(text: str) -> list[str]:
     """Split a line into tokens, keeping `< 20%`, `12,5 %`, `€ 1.500` and `5,7 (2015)` whole."""
+    return list(value_token_runs(text)[0])
+
+
+@remember_short(32768)
+def value_token_runs(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """A line's value tokens (as value_tokens) and the runs of value tokens among them, as
+    (start, end) index pairs. (Remembered: a report repeats its value lines by the thousand,
+    and the parser asks of each line once per reader.)"""
     out: list[str] = []
     for tok in text.split():
         if out:
@@ -217,7 +225,18 @@ def value_tokens(text: str) -> list[str]:
                 out[-1] = prev + " " + tok
                 continue
         out.append(tok)
-    return out
+    runs: list[tuple[int, int]] = []
+    start = None
+    for k, tok in enumerate(out):
+        if is_value_token(tok.replace(" ", "")):
+            if start is None:
+                start = k
+        elif start is not None:
+            runs.append((start, k))
+            start = None
+    if start is not None:
+        runs.append((start, len(out)))
+    return tuple(out), tuple(runs)
 
 
 def find_value_run_tokens(text: str, n: int) -> tuple[str, list[str], str] | None:
@@ -226,24 +245,12 @@ def find_value_run_tokens(text: str, n: int) -> tuple[str, list[str], str] | Non
     number in the name, like `1 tot 10`, stays in the name)."""
     if n <= 0:
         return None
-    tokens = value_tokens(text)
-    flags = [is_value_token(t.replace(" ", "")) for t in tokens]
-    best = None
-    i = 0
-    while i < len(tokens):
-        if flags[i]:
-            j = i
-            while j < len(tokens) and flags[j]:
-                j += 1
-            if j - i >= n:
-                best = (j - n, j)
-            i = j
-        else:
-            i += 1
-    if best is None:
-        return None
-    start, end = best
-    return " ".join(tokens[:start]), tokens[start:end], " ".join(tokens[end:])
+    tokens, runs = value_token_runs(text)
+    for first, end in reversed(runs):
+        if end - first >= n:
+            start = end - n
+            return " ".join(tokens[:start]), list(tokens[start:end]), " ".join(tokens[end:])
+    return None
 
 
 def format_decimal(value: Decimal | None) -> str:

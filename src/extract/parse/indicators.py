@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..layout import Origin
-from ..models.values import clean_text, find_value_run_tokens, is_value_token, parse_cell, value_tokens
+from ..models.values import clean_text, find_value_run_tokens, is_value_token, parse_cell, value_token_runs, value_tokens
 from ..profiles.columns import header_tokens
 
 _YEAR_ENTRY = re.compile(r"^\S.*\((?:19|20)\d\d\)\s*\**$|^(?:19|20)\d\d\s*[:=]\s*\S")
@@ -308,7 +308,7 @@ def split_value_run(text: str, least: int = 2) -> tuple[str, str] | None:
     """A line split before its first run of at least `least` figures (`46% 47% 48%` after a
     name; a dash or `n.b.` between two numbers, as in `18 - 23 jaar`, breaks the run): (text
     before, the run and what follows); None when it has no such run."""
-    tokens = value_tokens(text)
+    tokens = value_token_runs(text)[0]
     run = 0
     for k, tok in enumerate(tokens):
         run = run + 1 if _DIGIT.search(tok) and is_value_token(tok.replace(" ", "")) else 0
@@ -324,7 +324,7 @@ def add_year_entries(model: ColumnModel, text: str, origin: Origin, row: Row) ->
     col = next((c for c in model.values if c.incell), None)
     if col is None:
         return False
-    tokens = value_tokens(text)
+    tokens = value_token_runs(text)[0]
     if not tokens or not all(is_year_entry(t) for t in tokens):
         return False
     for t in tokens:
