@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..checks.at_conversion import validate
 from ..models import Document
+from ..models.collector import collector_paused
 from ..parse.document import parse_layout
 from ..profiles.definition import ProfileError
 from ..sources import HEAD, SUFFIXES, SourceError, not_an_input, read_layout, sniff_format
@@ -29,7 +30,7 @@ from ..writers import write_schema
 from .inputs import collect, document_id
 from .jobs import Options, failed_document, raised_at
 from .manifest import file_sha256
-from .limits import DEFAULT_TIMEOUT, ConversionTimeout, collector_paused, time_limit
+from .limits import DEFAULT_TIMEOUT, ConversionTimeout, time_limit
 from .runs import Batch, Progress, run
 
 if TYPE_CHECKING:

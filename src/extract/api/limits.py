@@ -5,7 +5,6 @@ help without importing the converter.
 """
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import threading
@@ -35,31 +34,6 @@ def time_limit(seconds: float | None):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
-
-
-@contextmanager
-def collector_paused(pause: bool = True):
-    """Python's cyclic garbage collector off while a document is read (`pause`): a report of
-    millions of lines makes millions of objects that all live to the end, and the collector
-    walked them again and again (30 % of the time of a 7 MB text). Not for PDFs, whose pages
-    leave cycles behind one by one. Left as it was when it was already off. On the way out, the
-    objects made are put in the oldest generation unwalked."""
-    if not pause or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        # what the conversion made lives on (it is the document): straight to the oldest
-        # generation, where the collector meets it only in a full collection, instead of a young
-        # one that the next collections walk whole (and then promote: one pass over millions of
-        # objects, charged to whatever the caller does next, e.g. the writers). Not when the
-        # program keeps objects frozen itself: unfreezing would give it back its own.
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
-        gc.enable()
 
 
 def cores() -> int:

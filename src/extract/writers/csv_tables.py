@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from ..models import PROVENANCE_COLUMNS, Document, Provenance
+from ..models.collector import without_collector
 from ..models.values import format_decimal
 from .atomic import write_atomic
 from .tables import TABLES
@@ -77,6 +78,7 @@ def table_rows(doc: Document) -> dict[str, list[dict]]:
     return rows
 
 
+@without_collector
 def batch_rows(documents: Iterable[Document]) -> dict[str, list[dict]]:
     """The rows of every table for the documents, in document order."""
     merged: dict[str, list[dict]] = {name: [] for name in TABLES}
@@ -134,6 +136,7 @@ def _csv_lines(table, rows: list[dict]):
         yield line
 
 
+@without_collector
 def write_csv_tables(out: Path, rows: dict[str, list[dict]]) -> list[Path]:
     """Write OUT/<table>.csv for every table of the catalogue from the batch's rows."""
     written = []
@@ -144,6 +147,7 @@ def write_csv_tables(out: Path, rows: dict[str, list[dict]]) -> list[Path]:
     return written
 
 
+@without_collector
 def write_tables(out: Path, documents: Iterable[Document]) -> list[Path]:
     """Write the CSV tables of `documents` into `out`."""
     return write_csv_tables(out, batch_rows(documents))

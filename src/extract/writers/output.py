@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..models import Document
+from ..models.collector import without_collector
 from .csv_tables import batch_rows, write_csv_tables
 from .data_package import write_data_package
 from .parquet import MissingExtra, import_duckdb, import_pyarrow
@@ -46,6 +47,7 @@ def require_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     return chosen
 
 
+@without_collector
 def write_outputs(out: str | Path, documents: Iterable[Document],
                   formats: str | Iterable[str] = ("csv",)) -> list[Path]:
     """Write the tables of `documents` into `out` in each of `formats`; returns the files written."""
