@@ -85,6 +85,31 @@ def test_pages_are_sampled_across_the_document_for_type_size_and_running_headers
     short.close()
 
 
+def test_a_long_document_without_text_is_not_read_whole_for_a_sample():
+    """Fuzz seed 2036 #8058 (tests/data/fuzz/pdf-two-thousand-blank-pages-with-a-damaged-page-tree.pdf):
+    2,000 blank pages whose page tree fails from page ~1,000 on, each failed load slower than the
+    last. Sampling tried every page of every stretch before the document was read: twice the cost.
+    Now at most SAMPLE_TRIES pages a stretch."""
+    import pypdfium2 as pdfium
+    from extract.sources.pdf.furniture import MAX_SAMPLES, SAMPLE_TRIES, sample_pages
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(2000):
+        pdf.new_page(595, 842)
+    asked: list[int] = []
+
+    class Counted:
+        def __len__(self):
+            return len(pdf)
+
+        def __getitem__(self, index):
+            asked.append(index)
+            return pdf[index]
+
+    assert sample_pages(Counted()) == []
+    assert 0 < len(asked) <= MAX_SAMPLES * SAMPLE_TRIES
+    pdf.close()
+
+
 def test_truncated_file_gets_a_new_index():
     data = (SAMPLES / "pdf" / "jaarstukken-2018-2a-veiligheid-whitespace.pdf").read_bytes()
     rebuilt = rebuild_truncated(data[:len(data) * 9 // 10])

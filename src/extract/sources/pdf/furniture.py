@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 from ..geometry.words import TextLine
 
 MAX_SAMPLES = 16
+SAMPLE_TRIES = 5   # pages tried per stretch for a sample with text
 MAX_DISTINCT = 64  # texts kept in the count of what was left out; further page numbers share one entry
 OTHER_NUMBERS = "#"
 BAND = 0.09  # the top and bottom 9% of a page hold its running header and footer
@@ -29,16 +30,19 @@ def _key(text: str) -> str:
     return "".join(sorted(re.sub(r"\d+", "#", re.sub(r"\s+", "", text))))
 
 
-def sample_pages(pdf: pdfium.PdfDocument, limit: int = MAX_SAMPLES) -> list[int]:
-    """Up to `limit` page indices spread evenly over the document: the first page with text in
-    each of `limit` equal stretches (every page with text of a short document)."""
+def sample_pages(pdf: pdfium.PdfDocument, limit: int = MAX_SAMPLES, tries: int = SAMPLE_TRIES) -> list[int]:
+    """Up to `limit` page indices spread evenly over the document: the first page with text
+    among the first `tries` pages of each of `limit` equal stretches (every page with text of a
+    short document). Bounded: a long document without text, or whose pages fail to load (a
+    damaged page tree makes pdfium's every failed load slower than the last), is not read whole
+    for a sample before it is read."""
     n = len(pdf)
     step = max(1, n // limit)
     out: list[int] = []
     for start in range(0, n, step):
         if len(out) == limit:
             break
-        for i in range(start, min(n, start + step)):
+        for i in range(start, min(n, start + step, start + tries)):
             if _has_text(pdf, i):
                 out.append(i)
                 break
